@@ -1,0 +1,197 @@
+/**
+ * Finds The Hill's hover-card blurbs in flattened text.
+ *
+ * A card reads `<shown name><full name><headlines…> MORE`, glued to the name it
+ * belongs to: `President TrumpDonald John TrumpGeraldo Rivera on … MORE warned`.
+ * The evidence used here is the text's own: the shown surname repeated at the
+ * end of a 2–6 part full name (glued, or after one space), then a terminator in
+ * the same paragraph: the uppercase word `MORE`, or a NewsAPI truncation marker
+ * that cut the card short. No list of people is used.
+ *
+ * Everything here scans the text a bounded number of times (no backtracking
+ * regular expressions), so it stays linear on adversarial input.
+ */
+
+export interface BlurbOptions {
+  /** Word that closes a card. */
+  readonly marker: string
+  /** Longest card body (characters between the full name and the marker). */
+  readonly maxBody: number
+  /** Most parts in a full name (given names, initials, nicknames, surname). */
+  readonly maxNameParts: number
+  /** Suffixes that may follow the surname in a full name. */
+  readonly suffixes: readonly string[]
+}
+
+export interface Blurb {
+  /** Start of the removal (the glue point, or the space before a spaced full name). */
+  start: number
+  /** End of the removal (after the marker, or at the truncation ellipsis). */
+  end: number
+  /** The shown surname that the card repeats. */
+  surname: string
+  shape: 'glued' | 'spaced'
+  terminator: 'marker' | 'truncation'
+}
+
+const upper = /\p{Lu}/u
+const lower = /\p{Ll}/u
+const letter = /\p{L}/u
+
+const isUpper = (ch: string | undefined): boolean => ch !== undefined && upper.test(ch)
+const isLower = (ch: string | undefined): boolean => ch !== undefined && lower.test(ch)
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && letter.test(ch)
+const isNameInner = (ch: string | undefined): boolean =>
+  isLetter(ch) || ch === '-' || ch === "'" || ch === '’'
+
+/** NewsAPI's truncation marker: `… [+2001 chars]` (also with three dots). */
+export const truncationPattern = /(?:…|\.\.\.) ?\[\+\d{1,9} chars\]/g
+
+/**
+ * Where a full name that ends in `surname` starting at `at` ends, or -1.
+ * Parts are words, initials (`H.`, `H.W.`) and nicknames in parentheses,
+ * separated by single spaces; the surname must not run on into a lowercase
+ * letter (a glued headline starts with a capital or a quote).
+ */
+export function fullNameEnd(
+  text: string,
+  at: number,
+  surname: string,
+  options: BlurbOptions,
+): number {
+  let k = at
+  for (let parts = 0; parts < options.maxNameParts; parts++) {
+    if (parts > 0 && text.startsWith(surname, k) && !isLower(text[k + surname.length])) {
+      return suffixEnd(text, k + surname.length, options)
+    }
+    const next = namePartEnd(text, k)
+    if (next === -1 || text[next] !== ' ') return -1
+    k = next + 1
+  }
+  return -1
+}
+
+function suffixEnd(text: string, at: number, options: BlurbOptions): number {
+  for (const separator of [' ', ', ']) {
+    if (!text.startsWith(separator, at)) continue
+    for (const suffix of options.suffixes) {
+      const end = at + separator.length + suffix.length
+      if (text.startsWith(suffix, at + separator.length) && !isLower(text[end])) return end
+    }
+  }
+  return at
+}
+
+/** End of one name part starting at `k`, or -1. */
+function namePartEnd(text: string, k: number): number {
+  const first = text[k]
+  if (first === '(') {
+    // Nickname: `(Mike)`, `(Bob)`, up to 30 characters, no line break.
+    if (!isUpper(text[k + 1])) return -1
+    for (let j = k + 2; j < k + 32 && j < text.length; j++) {
+      const ch = text[j]
+      if (ch === ')') return j + 1
+      if (ch === '(' || ch === '\n') return -1
+    }
+    return -1
+  }
+  if (!isUpper(first)) return -1
+  // Initials: `H.` or `H.W.`
+  if (text[k + 1] === '.') {
+    let j = k + 2
+    while (isUpper(text[j]) && text[j + 1] === '.' && j < k + 8) j += 2
+    return j
+  }
+  let j = k + 1
+  if (!isLower(text[j])) return -1
+  while (j < text.length && j < k + 40 && isNameInner(text[j])) {
+    // A capital after a lowercase letter inside a part is allowed (McCain,
+    // DeSantis); the caller only needs the part to end at a space.
+    j++
+  }
+  return j
+}
+
+interface Terminator {
+  /** Where the body stops (the marker's start, or the truncation ellipsis). */
+  at: number
+  /** Where the removal ends. */
+  end: number
+  kind: 'marker' | 'truncation'
+}
+
+/** Every place a card may end, in order. */
+function findTerminators(text: string, marker: string): Terminator[] {
+  const found: Terminator[] = []
+  let from = 0
+  for (;;) {
+    const at = text.indexOf(marker, from)
+    if (at === -1) break
+    from = at + 1
+    const before = text[at - 1]
+    const after = text[at + marker.length]
+    // `MORE` alone: not inside a longer all-caps word, not followed by a letter
+    // (`MORE’s` and `MORE's` end at the apostrophe, which stays).
+    if (isUpper(before) || isLetter(after)) continue
+    found.push({at, end: at + marker.length, kind: 'marker'})
+  }
+  for (const match of text.matchAll(truncationPattern)) {
+    found.push({at: match.index, end: match.index, kind: 'truncation'})
+  }
+  return found.sort((a, b) => a.at - b.at)
+}
+
+/** Find every card in `text`, leftmost first, never overlapping. */
+export function findBlurbs(text: string, options: BlurbOptions): Blurb[] {
+  const terminators = findTerminators(text, options.marker)
+  if (terminators.length === 0) return []
+  const candidates: Array<Omit<Blurb, 'end' | 'terminator'> & {nameEnd: number}> = []
+  let wordStart = 0
+  for (let i = 1; i < text.length; i++) {
+    const ch = text[i]
+    const previous = text[i - 1]
+    if (!isNameInner(previous)) wordStart = i
+    if (isUpper(ch) && isLower(previous)) {
+      // Glued: try each capitalised tail of the word before as the surname
+      // (`McCainJohn Sidney McCain`: both `McCain` and `Cain` are tried).
+      for (let s = wordStart; s < i; s++) {
+        if (!isUpper(text[s])) continue
+        const surname = text.slice(s, i)
+        const end = fullNameEnd(text, i, surname, options)
+        if (end !== -1) {
+          candidates.push({start: i, nameEnd: end, surname, shape: 'glued'})
+          break
+        }
+      }
+    } else if (ch === ' ' && isUpper(text[wordStart]) && wordStart < i && isUpper(text[i + 1])) {
+      const surname = text.slice(wordStart, i)
+      const end = fullNameEnd(text, i + 1, surname, options)
+      if (end !== -1) candidates.push({start: i, nameEnd: end, surname, shape: 'spaced'})
+    }
+  }
+
+  const blurbs: Blurb[] = []
+  let t = 0
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c]
+    if (!candidate) continue
+    while (t < terminators.length && (terminators[t]?.at ?? 0) < candidate.nameEnd) t++
+    const terminator = terminators[t]
+    if (!terminator) break
+    // The nearest card claims a terminator: skip this one if another starts first.
+    const next = candidates[c + 1]
+    if (next && next.start < terminator.at) continue
+    const body = text.slice(candidate.nameEnd, terminator.at)
+    if (body.length > options.maxBody || body.includes('\n')) continue
+    const previous = blurbs.at(-1)
+    if (previous && candidate.start < previous.end) continue
+    blurbs.push({
+      start: candidate.start,
+      end: terminator.end,
+      surname: candidate.surname,
+      shape: candidate.shape,
+      terminator: terminator.kind,
+    })
+  }
+  return blurbs
+}

@@ -1,0 +1,255 @@
+/**
+ * A flat view of an NLCST tree as one string, so that cleaners can find spans
+ * with string search and still edit the tree, and every offset can be mapped
+ * back to the original text.
+ *
+ * Leaves keep the positions the parser gave them. A leaf whose value still has
+ * the length of its original span is "pristine" and maps character for
+ * character; an edited leaf maps its start to its original start and anything
+ * after that to its original end.
+ */
+import type {
+  Paragraph,
+  Punctuation,
+  Root,
+  Sentence,
+  Source,
+  Symbol as SymbolNode,
+  Text,
+  WhiteSpace,
+  Word,
+} from 'nlcst'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+
+export type Literal = Text | WhiteSpace | Punctuation | SymbolNode | Source
+export type Parent = Root | Paragraph | Sentence | Word
+
+export interface Leaf {
+  readonly node: Literal
+  /** Offset of the leaf in the view text. */
+  readonly start: number
+  /** Ancestors from the root down to the leaf's parent. */
+  readonly path: readonly Parent[]
+}
+
+/** A replacement of view text `[start, end)` by `text` (`''` removes). */
+export interface Edit {
+  start: number
+  end: number
+  text: string
+}
+
+function isPristine(node: Literal): boolean {
+  const position = node.position
+  return (
+    position?.start.offset !== undefined &&
+    position.end.offset !== undefined &&
+    position.end.offset - position.start.offset === node.value.length
+  )
+}
+
+export class TextView {
+  /** The text as the tree now reads. */
+  readonly text: string
+  readonly leaves: readonly Leaf[]
+  private readonly starts: number[]
+
+  constructor(tree: Root) {
+    const leaves: Leaf[] = []
+    const parts: string[] = []
+    let offset = 0
+    const walk = (parent: Parent, path: Parent[]): void => {
+      const here = [...path, parent]
+      for (const child of parent.children) {
+        if ('children' in child) {
+          walk(child, here)
+        } else {
+          leaves.push({node: child, start: offset, path: here})
+          parts.push(child.value)
+          offset += child.value.length
+        }
+      }
+    }
+    walk(tree, [])
+    this.text = parts.join('')
+    this.leaves = leaves
+    this.starts = leaves.map((leaf) => leaf.start)
+  }
+
+  /** Index of the leaf that holds view offset `offset` (the last leaf for the end). */
+  leafIndexAt(offset: number): number {
+    const starts = this.starts
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((starts[middle] ?? 0) <= offset) low = middle
+      else high = middle - 1
+    }
+    // Skip empty leaves so the offset really lies inside the leaf found.
+    while (low > 0 && (this.leaves[low]?.node.value.length ?? 0) === 0) low--
+    return low
+  }
+
+  /** Map a view offset to an offset in the original text. */
+  toOriginal(offset: number): number {
+    if (this.leaves.length === 0) return offset
+    const leaf = this.leaves[this.leafIndexAt(offset)]
+    if (!leaf) return offset
+    const position = leaf.node.position
+    const local = offset - leaf.start
+    if (position?.start.offset === undefined || position.end.offset === undefined) {
+      return this.nearestOriginal(leaf)
+    }
+    if (isPristine(leaf.node))
+      return position.start.offset + Math.min(local, leaf.node.value.length)
+    return local <= 0 ? position.start.offset : position.end.offset
+  }
+
+  private nearestOriginal(leaf: Leaf): number {
+    const index = this.leaves.indexOf(leaf)
+    for (let i = index - 1; i >= 0; i--) {
+      const end = this.leaves[i]?.node.position?.end.offset
+      if (end !== undefined) return end
+    }
+    return 0
+  }
+}
+
+/** Make a unist position for original offsets `[start, end)` of `file`. */
+export function positionOf(file: VFile, start: number, end: number): Position {
+  const place = location(file)
+  const toPoint = (offset: number): Point => {
+    const point = place.toPoint(offset)
+    return point
+      ? {line: point.line, column: point.column, offset}
+      : {line: 1, column: offset + 1, offset}
+  }
+  return {start: toPoint(start), end: toPoint(end)}
+}
+
+interface Piece {
+  value: string
+  start: number | undefined
+  end: number | undefined
+}
+
+/**
+ * Apply non-overlapping edits (view offsets) to the tree behind `view`.
+ * Leaves are split so that kept text keeps its exact original position; the
+ * replacement text, if any, gets the original span it replaces. Emptied words,
+ * sentences and paragraphs are dropped, and sentences that an edit joined are
+ * merged into one.
+ */
+export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]): void {
+  const sorted = [...edits].sort((a, b) => a.start - b.start)
+  const joins: Array<[Sentence, Sentence, Paragraph | Root]> = []
+  let last = -1
+  // Back to front, so the leaf list stays valid for earlier edits.
+  for (const edit of sorted.reverse()) {
+    if (edit.end > view.text.length || edit.start < 0 || edit.end < edit.start) continue
+    if (last !== -1 && edit.end > last) continue // overlapping: keep the later one
+    last = edit.start
+    const first = view.leafIndexAt(edit.start)
+    const lastLeaf = edit.end > edit.start ? view.leafIndexAt(edit.end - 1) : first
+    const from = sentenceOf(view.leaves[first])
+    const to = sentenceOf(view.leaves[lastLeaf])
+    if (from && to && from.sentence !== to.sentence && from.parent === to.parent) {
+      joins.push([from.sentence, to.sentence, from.parent])
+    }
+    const mid = {
+      value: edit.text,
+      start: view.toOriginal(edit.start),
+      end: view.toOriginal(edit.end),
+    }
+    for (let index = lastLeaf; index >= first; index--) {
+      const leaf = view.leaves[index]
+      if (!leaf) continue
+      const length = leaf.node.value.length
+      const a = Math.max(edit.start, leaf.start) - leaf.start
+      const b = Math.min(edit.end, leaf.start + length) - leaf.start
+      if (b < a) continue
+      editLeaf(file, leaf, a, b, index === first ? mid : undefined)
+    }
+  }
+  for (const [from, to, parent] of joins) joinSentences(from, to, parent)
+}
+
+function sentenceOf(
+  leaf: Leaf | undefined,
+): {sentence: Sentence; parent: Paragraph | Root} | undefined {
+  if (!leaf) return undefined
+  for (let i = leaf.path.length - 1; i > 0; i--) {
+    const node = leaf.path[i]
+    const parent = leaf.path[i - 1]
+    if (
+      node?.type === 'SentenceNode' &&
+      (parent?.type === 'ParagraphNode' || parent?.type === 'RootNode')
+    ) {
+      return {sentence: node, parent}
+    }
+  }
+  return undefined
+}
+
+function editLeaf(file: VFile, leaf: Leaf, a: number, b: number, mid: Piece | undefined): void {
+  const node = leaf.node
+  const value = node.value
+  const pieces: Piece[] = []
+  const origin = node.position?.start.offset
+  if (isPristine(node) && origin !== undefined) {
+    pieces.push({value: value.slice(0, a), start: origin, end: origin + a})
+    if (mid) pieces.push(mid)
+    pieces.push({value: value.slice(b), start: origin + b, end: origin + value.length})
+  } else {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    pieces.push({value: value.slice(0, a) + (mid?.value ?? '') + value.slice(b), start, end})
+  }
+  const replacements: Literal[] = []
+  for (const piece of pieces) {
+    if (piece.value.length === 0) continue
+    const copy = {type: node.type, value: piece.value} as Literal
+    if (piece.start !== undefined && piece.end !== undefined) {
+      copy.position = positionOf(file, piece.start, piece.end)
+    }
+    replacements.push(copy)
+  }
+  replaceInParents(leaf.path, node, replacements)
+}
+
+function replaceInParents(path: readonly Parent[], node: Literal, replacements: Literal[]): void {
+  let depth = path.length - 1
+  const parent = path[depth]
+  if (!parent) return
+  const children = parent.children as Array<Literal | Parent>
+  const index = children.indexOf(node)
+  if (index === -1) return
+  children.splice(index, 1, ...replacements)
+  // Drop ancestors that became empty.
+  while (depth > 0) {
+    const current = path[depth]
+    const above = path[depth - 1]
+    if (!current || !above || current.children.length > 0) break
+    const siblings = above.children as Array<Literal | Parent>
+    const at = siblings.indexOf(current)
+    if (at !== -1) siblings.splice(at, 1)
+    depth--
+  }
+}
+
+function joinSentences(from: Sentence, to: Sentence, parent: Paragraph | Root): void {
+  const children = parent.children as Array<Paragraph | Sentence | WhiteSpace | Source>
+  const i = children.indexOf(from)
+  const j = children.indexOf(to)
+  if (i === -1 || j === -1 || j <= i) return
+  const merged: Sentence['children'] = []
+  for (const child of children.slice(i, j + 1)) {
+    if (child.type === 'SentenceNode') merged.push(...child.children)
+    else if (child.type === 'WhiteSpaceNode' || child.type === 'SourceNode') merged.push(child)
+  }
+  from.children = merged
+  children.splice(i + 1, j - i)
+}
