@@ -151,9 +151,14 @@ export function flattenNesting(html: string, limit: number = maxNesting): string
   return parts.join('')
 }
 
-/** Parse `html` with cheerio in htmlparser2 mode (fast, forgiving, no DOM emulation). */
+/** Parse `html` with cheerio in htmlparser2 mode (fast, forgiving, no DOM emulation), as is. */
+export function loadHtml(html: string): CheerioAPI {
+  return load(html, {xml: {xmlMode: false, decodeEntities: true}})
+}
+
+/** Parse `html` like {@link loadHtml}, after flattening nesting deeper than {@link maxNesting}. */
 export function parseHtml(html: string): CheerioAPI {
-  return load(flattenNesting(html), {xml: {xmlMode: false, decodeEntities: true}})
+  return loadHtml(flattenNesting(html))
 }
 
 /** Lower-cased `class` and `id` of an element, joined by a space. */
@@ -186,7 +191,7 @@ export function textOf(node: AnyNode): string {
   while (stack.length > 0) {
     const current = stack.pop() as AnyNode
     if (current.type === 'text') parts.push(current.data)
-    else if (current.type === 'tag' || current.type === 'root') {
+    else if ('children' in current) {
       const children = current.children
       for (let index = children.length - 1; index >= 0; index--) {
         stack.push(children[index] as AnyNode)
@@ -194,4 +199,9 @@ export function textOf(node: AnyNode): string {
     }
   }
   return parts.join('')
+}
+
+/** Collapse white space to single spaces and trim. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }

@@ -1,0 +1,69 @@
+/**
+ * Per-host rules from `plugins/data/site-rules.json`: elements to remove
+ * before the text is read (each removal reported), and elements that hold the
+ * article on that host.
+ */
+import type {CheerioAPI} from 'cheerio/slim'
+import type {Element} from 'domhandler'
+import rules from '../../plugins/data/site-rules.json' with {type: 'json'}
+import {collapse, isElement, textOf} from './html-dom.js'
+
+/** An element removed from the page before reading, for the audit trail. */
+export interface HtmlRemoval {
+  /** The site rule's id, e.g. `thehill-hover-card`. */
+  ruleId: string
+  /** Always `html-site-rules`. */
+  source: string
+  /** The removed element's text, white space collapsed. */
+  text: string
+  /** The selector that matched. */
+  selector?: string
+}
+
+/** What the site rules found on one page. */
+export interface SiteRuleMatches {
+  removed: Set<Element>
+  removals: HtmlRemoval[]
+  /** Elements a rule says hold the article, in document order. */
+  keep: Element[]
+}
+
+/** The rules for `host` (`www.` ignored; a rule for `example.com` covers its subdomains). */
+export function rulesFor(host: string): typeof rules.hosts {
+  const bare = host.toLowerCase().replace(/^www\./, '')
+  return rules.hosts.filter((rule) =>
+    rule.hosts.some((ruleHost) => bare === ruleHost || bare.endsWith(`.${ruleHost}`)),
+  )
+}
+
+/** The host of `url`, or `null` when it is not a URL. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname || null
+  } catch {
+    return null
+  }
+}
+
+/** Apply the rules for `host` to the page in `$` (the tree is not changed). */
+export function matchSiteRules($: CheerioAPI, host: string | null): SiteRuleMatches {
+  const matches: SiteRuleMatches = {removed: new Set(), removals: [], keep: []}
+  if (host === null) return matches
+  for (const rule of rulesFor(host)) {
+    for (const selector of rule.remove) {
+      for (const element of $(selector).toArray().filter(isElement)) {
+        if (matches.removed.has(element)) continue
+        matches.removed.add(element)
+        matches.removals.push({
+          ruleId: rule.id,
+          source: 'html-site-rules',
+          text: collapse(textOf(element)),
+          selector,
+        })
+      }
+    }
+    for (const selector of rule.keep) matches.keep.push(...$(selector).toArray().filter(isElement))
+  }
+  return matches
+}

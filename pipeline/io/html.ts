@@ -1,0 +1,131 @@
+/**
+ * The HTML reader: a news page in, the article's text and metadata out, on
+ * cheerio (htmlparser2 mode). The text then goes through the normal text
+ * pipeline (`clean()`).
+ *
+ * Strong evidence first: per-host site rules, `itemprop=articleBody`,
+ * `<article>`; otherwise the element whose text blocks score best (prose
+ * counts for, link lists and scraps against, furniture not at all). JSON-LD
+ * `articleBody` stands in when the page's markup yields no text.
+ */
+import type {Document, Element} from 'domhandler'
+import {type Block, collectBlocks} from './html-blocks.js'
+import {
+  collapse,
+  flattenNesting,
+  loadHtml,
+  maxNesting,
+  nestingDepth,
+  parseHtml,
+} from './html-dom.js'
+import {type ArticleMeta, resolveMeta, scanPage} from './html-meta.js'
+import {chooseContainer, keepBlock, settleFurniture} from './html-score.js'
+import {type HtmlRemoval, hostOf, matchSiteRules} from './html-site-rules.js'
+
+export type {ArticleMeta} from './html-meta.js'
+export type {HtmlRemoval} from './html-site-rules.js'
+
+/** Options of {@link extractArticle}. */
+export interface ExtractOptions {
+  /** The page's URL: picks the site rules and resolves a relative canonical link. */
+  readonly url?: string | undefined
+}
+
+/** A page read into an article. */
+export interface ExtractedArticle {
+  /** The article text: blocks separated by one blank line. */
+  text: string
+  meta: ArticleMeta
+  /** Elements removed by site rules, for the audit trail. */
+  removed: HtmlRemoval[]
+  /** What was assumed or repaired. */
+  warnings: string[]
+}
+
+/** Input that is not HTML at all (binary data). */
+export class HtmlInputError extends Error {
+  override name = 'HtmlInputError'
+}
+
+/** Share of control characters above which the input is binary, not markup. */
+const maxControlShare = 0.1
+
+function assertText(html: string): void {
+  const length = Math.min(html.length, 8192)
+  let control = 0
+  for (let index = 0; index < length; index++) {
+    const code = html.charCodeAt(index)
+    if (code === 0) throw new HtmlInputError('Input is binary data (NUL characters), not HTML')
+    if (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) control++
+  }
+  if (length > 0 && control / length > maxControlShare) {
+    throw new HtmlInputError('Input is binary data (control characters), not HTML')
+  }
+}
+
+/**
+ * Read a news page: the article's text, metadata, the elements site rules
+ * removed, and warnings. Throws {@link HtmlInputError} on binary input;
+ * anything else (truncated markup, no `<body>`, deep nesting) gives a
+ * best-effort result with a warning.
+ */
+export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedArticle {
+  if (typeof html !== 'string') throw new HtmlInputError('Input is not a string')
+  assertText(html)
+  const warnings: string[] = []
+  const depth = nestingDepth(html)
+  if (depth > maxNesting) {
+    warnings.push(`Tags nested ${depth} levels deep; flattened below level ${maxNesting}`)
+  }
+  const $ = loadHtml(depth > maxNesting ? flattenNesting(html) : html)
+  const document = $.root()[0] as unknown as Document
+  const scan = scanPage(document)
+  const meta = resolveMeta(scan, options.url)
+  if (scan.body === null) warnings.push('Page has no <body>; reading the whole document')
+  const root = (scan.body ?? document) as Element
+  const sites = matchSiteRules($, hostOf(options.url) ?? hostOf(meta.url))
+  const page = collectBlocks(root, sites.removed)
+  settleFurniture(page)
+  const blocks = page.blocks
+  const container = sites.keep[0] ?? chooseContainer(blocks, root, scan.evidence)
+  let text = articleText(blocks, container, meta.title)
+  const linkedBody = scan.linked?.articleBody
+  if (text === '' && linkedBody) {
+    text = linkedText(linkedBody)
+    warnings.push('No article text in the markup; using the JSON-LD articleBody')
+  }
+  if (text === '') warnings.push('No article text found')
+  return {text, meta, removed: sites.removals, warnings}
+}
+
+function articleText(blocks: readonly Block[], container: Element, title: string | null): string {
+  const kept: string[] = []
+  const titleText = title === null ? null : collapse(title).toLowerCase()
+  for (const block of blocks) {
+    if (!isInside(block.owner, container)) continue
+    if (!keepBlock(block, container)) continue
+    if (block.heading > 0 && titleText !== null && block.text.toLowerCase() === titleText) continue
+    kept.push(block.text)
+  }
+  return kept.join('\n\n')
+}
+
+function isInside(element: Element, container: Element): boolean {
+  let current: Element | null = element
+  while (current !== null) {
+    if (current === container) return true
+    current = current.parent as Element | null
+  }
+  return false
+}
+
+/** JSON-LD article bodies are plain text or HTML; either way, text with blank lines between paragraphs. */
+function linkedText(body: string): string {
+  if (!/<[a-z][^>]{0,200}>/i.test(body)) return body.trim()
+  const $ = parseHtml(`<body>${body}</body>`)
+  const document = $.root()[0] as unknown as Document
+  const root = (scanPage(document).body ?? document) as Element
+  return collectBlocks(root, new Set())
+    .blocks.map((block) => block.text)
+    .join('\n\n')
+}
