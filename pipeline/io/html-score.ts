@@ -23,6 +23,8 @@ export interface ScoreWeights {
   readonly scrapGain: number
   /** Share of the best gain an evidence element needs to be preferred. */
   readonly evidenceShare: number
+  /** Share of a prose block's gain that reaches each next ancestor up. */
+  readonly levelDecay: number
   /** How many times the prose outside furniture a furniture element must hold to be content. */
   readonly furnitureProseRatio: number
 }
@@ -34,7 +36,11 @@ export const defaultWeights: ScoreWeights = {
   scrapGain: -0.3,
   evidenceShare: 0.75,
   furnitureProseRatio: 3,
+  levelDecay: 0.85,
 }
+
+/** Excerpts of other articles end cut short: `…`, `...`, `[…]`. */
+const teaserEnd = /(?:…|\.\.\.)\]?$/
 
 const phrases = new Set(rules.generic.boilerplatePhrases.phrases)
 const trailing = /[\s.:!?…»›>|-]+$/u
@@ -92,6 +98,7 @@ export function blockGain(block: Block, weights: ScoreWeights = defaultWeights):
   if (block.furniture !== null || isBoilerplatePhrase(block.text)) return 0
   if (linkDensity(block) > weights.maxLinkDensity) return block.chars * weights.linkListGain
   if (block.heading > 0) return 0
+  if (teaserEnd.test(block.text) && block.chars < 600) return block.chars * weights.linkListGain
   if (block.chars >= weights.proseChars) return block.chars
   return block.chars * weights.scrapGain
 }
@@ -111,8 +118,10 @@ export function chooseContainer(
     const gain = blockGain(block, weights)
     if (gain === 0) continue
     let element: Element | null = block.owner
+    let decay = 1
     while (element !== null) {
-      gains.set(element, (gains.get(element) ?? 0) + gain)
+      gains.set(element, (gains.get(element) ?? 0) + gain * decay)
+      decay *= weights.levelDecay
       if (element === root) break
       element = element.parent?.type === 'tag' ? element.parent : null
     }
