@@ -23,6 +23,8 @@ export interface ScoreWeights {
   readonly scrapGain: number
   /** Share of the best gain an evidence element needs to be preferred. */
   readonly evidenceShare: number
+  /** Cut-short blocks on a page from which they are taken for a list of excerpts. */
+  readonly minTeasers: number
   /** Share of a prose block's gain that reaches each next ancestor up. */
   readonly levelDecay: number
   /** How many times the prose outside furniture a furniture element must hold to be content. */
@@ -37,6 +39,7 @@ export const defaultWeights: ScoreWeights = {
   evidenceShare: 0.75,
   furnitureProseRatio: 3,
   levelDecay: 0.85,
+  minTeasers: 3,
 }
 
 /** Excerpts of other articles end cut short: `…`, `...`, `[…]`. */
@@ -93,12 +96,21 @@ export function settleFurniture(page: Page, weights: ScoreWeights = defaultWeigh
   }
 }
 
-/** The gain of one block towards the element that holds it. */
-export function blockGain(block: Block, weights: ScoreWeights = defaultWeights): number {
+/** Whether a block looks like the cut-short excerpt of another article. */
+function isTeaser(block: Block): boolean {
+  return block.chars < 600 && teaserEnd.test(block.text)
+}
+
+/** The gain of one block (`teaserList`: the page lists excerpts, so cut-short blocks count against) towards the element that holds it. */
+export function blockGain(
+  block: Block,
+  weights: ScoreWeights = defaultWeights,
+  teaserList = false,
+): number {
   if (block.furniture !== null || isBoilerplatePhrase(block.text)) return 0
   if (linkDensity(block) > weights.maxLinkDensity) return block.chars * weights.linkListGain
   if (block.heading > 0) return 0
-  if (teaserEnd.test(block.text) && block.chars < 600) return block.chars * weights.linkListGain
+  if (teaserList && isTeaser(block)) return block.chars * weights.linkListGain
   if (block.chars >= weights.proseChars) return block.chars
   return block.chars * weights.scrapGain
 }
@@ -114,8 +126,12 @@ export function chooseContainer(
   weights: ScoreWeights = defaultWeights,
 ): Element {
   const gains = new Map<Element, number>()
+  // One cut-short paragraph is a paywall or an API cut; several are a list of excerpts.
+  let teasers = 0
+  for (const block of blocks) if (isTeaser(block)) teasers++
+  const teaserList = teasers >= weights.minTeasers
   for (const block of blocks) {
-    const gain = blockGain(block, weights)
+    const gain = blockGain(block, weights, teaserList)
     if (gain === 0) continue
     let element: Element | null = block.owner
     let decay = 1
