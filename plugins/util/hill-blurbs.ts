@@ -21,6 +21,11 @@ export interface BlurbOptions {
   readonly maxNameParts: number
   /** Suffixes that may follow the surname in a full name. */
   readonly suffixes: readonly string[]
+  /**
+   * Longest body of a card cut by a truncation marker: NewsAPI cuts its
+   * `content` field at about 200 characters, so a longer "card" is prose.
+   */
+  readonly maxTruncatedBody: number
 }
 
 export interface Blurb {
@@ -131,8 +136,15 @@ function findTerminators(text: string, marker: string): Terminator[] {
     const before = text[at - 1]
     const after = text[at + marker.length]
     // `MORE` alone: not inside a longer all-caps word, not followed by a letter
-    // (`MORE’s` and `MORE's` end at the apostrophe, which stays).
+    // (`MORE’s` and `MORE's` end at the apostrophe, which stays), and not a
+    // word of an all-caps run (`MORE THAN 100 ARRESTED`, a headline in a card).
     if (isUpper(before) || isLetter(after)) continue
+    if (
+      after === ' ' &&
+      isUpper(text[at + marker.length + 1]) &&
+      isUpper(text[at + marker.length + 2])
+    )
+      continue
     found.push({at, end: at + marker.length, kind: 'marker'})
   }
   for (const match of text.matchAll(truncationPattern)) {
@@ -141,28 +153,74 @@ function findTerminators(text: string, marker: string): Terminator[] {
   return found.sort((a, b) => a.at - b.at)
 }
 
+/**
+ * A card's body is empty (`KellyMORE`) or starts with a headline: a capital,
+ * a digit or a quote, glued or after one space. Prose glued to a name by lost
+ * punctuation goes on in lowercase or with a comma.
+ */
+const bodyStart = /^(?:$| ?[\p{Lu}\p{N}"'“‘])/u
+
+type Candidate = Omit<Blurb, 'end' | 'terminator'> & {nameEnd: number}
+
+/**
+ * A glued card whose full name starts at `at`, the shown name's word running
+ * from `wordStart` to `wordEnd`: each capitalised tail of that word is tried
+ * as the surname (`McCainJohn Sidney McCain`: `McCain`, then `Cain`).
+ */
+function gluedCandidate(
+  text: string,
+  wordStart: number,
+  wordEnd: number,
+  at: number,
+  options: BlurbOptions,
+): Candidate | undefined {
+  for (let s = wordStart; s < wordEnd; s++) {
+    if (!isUpper(text[s])) continue
+    const surname = text.slice(s, wordEnd)
+    const end = fullNameEnd(text, at, surname, options)
+    if (end !== -1) return {start: at, nameEnd: end, surname, shape: 'glued'}
+  }
+  return undefined
+}
+
+/** End of the surname when a suffix (` Jr.`, `, III`) sits right before `at`, or -1. */
+function suffixGlue(text: string, at: number, options: BlurbOptions): number {
+  for (const suffix of options.suffixes) {
+    if (text.slice(at - suffix.length, at) !== suffix) continue
+    for (const separator of [' ', ', ']) {
+      const end = at - suffix.length - separator.length
+      if (text.slice(end, at - suffix.length) === separator && isLetter(text[end - 1])) return end
+    }
+  }
+  return -1
+}
+
+/** Start of the name word that ends at `end`. */
+function wordStartOf(text: string, end: number): number {
+  let start = end
+  while (start > 0 && start > end - 40 && isNameInner(text[start - 1])) start--
+  return start
+}
+
 /** Find every card in `text`, leftmost first, never overlapping. */
 export function findBlurbs(text: string, options: BlurbOptions): Blurb[] {
   const terminators = findTerminators(text, options.marker)
   if (terminators.length === 0) return []
-  const candidates: Array<Omit<Blurb, 'end' | 'terminator'> & {nameEnd: number}> = []
+  const candidates: Candidate[] = []
   let wordStart = 0
   for (let i = 1; i < text.length; i++) {
     const ch = text[i]
     const previous = text[i - 1]
     if (!isNameInner(previous)) wordStart = i
     if (isUpper(ch) && isLower(previous)) {
-      // Glued: try each capitalised tail of the word before as the surname
-      // (`McCainJohn Sidney McCain`: both `McCain` and `Cain` are tried).
-      for (let s = wordStart; s < i; s++) {
-        if (!isUpper(text[s])) continue
-        const surname = text.slice(s, i)
-        const end = fullNameEnd(text, i, surname, options)
-        if (end !== -1) {
-          candidates.push({start: i, nameEnd: end, surname, shape: 'glued'})
-          break
-        }
-      }
+      const found = gluedCandidate(text, wordStart, i, i, options)
+      if (found) candidates.push(found)
+    } else if (isUpper(ch) && isLower(text[i + 1])) {
+      // Glued after a suffix: `Carl Dunn Jr.Carl Victor Dunn Jr.Headline…`.
+      const at = suffixGlue(text, i, options)
+      const found =
+        at === -1 ? undefined : gluedCandidate(text, wordStartOf(text, at), at, i, options)
+      if (found) candidates.push(found)
     } else if (ch === ' ' && isUpper(text[wordStart]) && wordStart < i && isUpper(text[i + 1])) {
       const surname = text.slice(wordStart, i)
       const end = fullNameEnd(text, i + 1, surname, options)
@@ -182,7 +240,8 @@ export function findBlurbs(text: string, options: BlurbOptions): Blurb[] {
     const next = candidates[c + 1]
     if (next && next.start < terminator.at) continue
     const body = text.slice(candidate.nameEnd, terminator.at)
-    if (body.length > options.maxBody || body.includes('\n')) continue
+    const longest = terminator.kind === 'truncation' ? options.maxTruncatedBody : options.maxBody
+    if (body.length > longest || body.includes('\n') || !bodyStart.test(body)) continue
     const previous = blurbs.at(-1)
     if (previous && candidate.start < previous.end) continue
     blurbs.push({

@@ -1,0 +1,42 @@
+/**
+ * Shapes that boilerplate rules share: what a headline looks like, what prose
+ * looks like, and how much of a paragraph is real words once links, tags and
+ * handles are set aside.
+ */
+import type {Line} from './boilerplate-lines.js'
+
+const headlineStart = /^[\p{Lu}\p{N}"'“‘]/u
+const badHeadlineEnd = /[.,;:…\-–—]$/u
+const proseEnd = /[.!?"'”’)]$/u
+
+/**
+ * A line that reads like a link to another story: 20–160 characters, at least
+ * four words, starting with a capital, a digit or a quote, and not ending like
+ * a sentence or a clause (`.`, `,`, `;`, `:`, `…`). A byline (`By …`) is not one.
+ */
+export function isHeadlineShaped(line: Line): boolean {
+  const text = line.content
+  if (text.length < 20 || text.length > 160) return false
+  if (!headlineStart.test(text) || badHeadlineEnd.test(text)) return false
+  if (text.startsWith('By ') || text.includes('[+')) return false
+  return text.split(' ').length >= 4
+}
+
+/** A paragraph of prose: at least `minLength` characters, ending like a sentence. */
+export function isProse(lines: readonly Line[], minLength = 60): boolean {
+  const last = lines.at(-1)
+  if (!last) return false
+  const length = lines.reduce((sum, line) => sum + line.content.length, 0)
+  return length >= minLength && proseEnd.test(last.content)
+}
+
+// Each alternative starts with a literal or a single class and has one bounded run, so a
+// search stays linear.
+const nonWords =
+  /(?:https?:\/\/\S{1,200}|pic\.twitter\.com\/\w{1,40}|[#@]\w{1,80}|^[^\s:]{1,30}(?: [^\s:]{1,30})?:)/giu
+
+/** Words left in `text` once URLs, tweet links, hashtags, handles and a leading `Label:` are gone. */
+export function wordsBesideLinks(text: string): number {
+  const rest = text.replace(nonWords, ' ').trim()
+  return rest === '' ? 0 : rest.split(/\s+/u).length
+}
