@@ -1,21 +1,40 @@
 import retextReadability from 'retext-readability'
 import type {Preset} from 'unified'
+import decodeEntities from '../plugins/decode-entities.js'
+import normalisePunctuation from '../plugins/normalise-punctuation.js'
+import normaliseUnicode from '../plugins/normalise-unicode.js'
 import normaliseWhitespace from '../plugins/normalise-whitespace.js'
+import removeBoilerplate from '../plugins/remove-boilerplate.js'
 import removeHillBlurbs from '../plugins/remove-hill-blurbs.js'
 import removeTruncationMarkers from '../plugins/remove-truncation-markers.js'
+import repairMojibake from '../plugins/repair-mojibake.js'
+import scoreNeutrality from '../plugins/score-neutrality.js'
 import scoreReadability from '../plugins/score-readability.js'
+
+/** Repairers: broken encodings and invisible debris, before the cleaners read the text. */
+export const repair: Preset = {
+  plugins: [
+    decodeEntities, // first: `&#195;&#169;` decodes to mojibake that the next one repairs
+    repairMojibake, // before NFC: a repaired combining mark composes with its letter there
+    normaliseUnicode, // canonical text, so that cleaner patterns match one spelling
+  ],
+}
 
 /** Cleaners: remove scraped artifacts. Order is deliberate. */
 export const clean: Preset = {
   plugins: [
     removeHillBlurbs, // first: cards are glued to names with no space, before anything tidies spaces
     removeTruncationMarkers, // after the cards: a marker that ends a removed card goes with it
+    // After the markers, so that policy only sees removed cards; before anything tidies
+    // spaces, since its rules read whole lines and paragraph breaks as scraped.
+    removeBoilerplate,
   ],
 }
 
 /** Normalisers: tidy what is left. */
 export const normalise: Preset = {
   plugins: [
+    normalisePunctuation, // quote policy (`preserve` by default); before spaces, which it never adds
     normaliseWhitespace, // last cleaner: also closes the gaps earlier removals left
   ],
 }
@@ -27,5 +46,6 @@ export const score: Preset = {
     // document scores are computed by score-readability.
     [retextReadability, {age: 18, minWords: 8}],
     scoreReadability,
+    scoreNeutrality, // loaded language per sentence; reads the tree only
   ],
 }

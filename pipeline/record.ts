@@ -7,6 +7,8 @@ import type {VFileMessage} from 'vfile-message'
 import type {Change, Removal} from '../plugins/util/data-map.js'
 import type {DocumentReadability, SentenceReport} from '../plugins/util/readability-types.js'
 import '../plugins/util/data-map.js'
+import {documentNeutrality, withSentenceNeutrality} from '../plugins/util/neutrality-record.js'
+import type {DocumentNeutrality, SentenceNeutrality} from '../plugins/util/neutrality-types.js'
 
 export type Severity = 'info' | 'warning' | 'error'
 
@@ -39,8 +41,10 @@ export interface CleanRecord {
   /** Normalisations (offsets into the input text). */
   changes: Change[]
   readability: DocumentReadability | null
-  /** Per-sentence explanations (offsets into the cleaned text). */
-  sentences: SentenceReport[]
+  /** Neutrality score (100 = fully neutral), verdict and signals (`score-neutrality`). */
+  neutrality: DocumentNeutrality | null
+  /** Per-sentence explanations (offsets into the cleaned text), with their neutrality. */
+  sentences: (SentenceReport & {neutrality?: Pick<SentenceNeutrality, 'score' | 'signals'>})[]
   messages: MessageRecord[]
 }
 
@@ -89,7 +93,8 @@ export function toRecord(file: VFile, text: string, id?: string | number): Clean
     removed: file.data.removed ?? [],
     changes: file.data.changes ?? [],
     readability: file.data.readability ?? null,
-    sentences: file.data.sentences ?? [],
+    neutrality: documentNeutrality(file.data.neutrality),
+    sentences: withSentenceNeutrality(file.data.sentences ?? [], file.data.neutrality),
     messages: file.messages.map(toMessageRecord),
   }
 }

@@ -2,6 +2,7 @@
  * The `file.data` keys that copydesk plugins write, registered once so every
  * reader and writer agrees on their shape.
  */
+import type {NeutralityReport} from './neutrality-types.js'
 import type {DocumentReadability, SentenceReport} from './readability-types.js'
 
 /** One span removed from the input text (offsets into the original text). */
@@ -44,5 +45,7 @@ declare module 'vfile' {
     readability: DocumentReadability
     /** Per-sentence explanations (offsets into the cleaned text). */
     sentences: SentenceReport[]
+    /** Neutrality score, verdict and signals, per document and per sentence (`score-neutrality`). */
+    neutrality: NeutralityReport
   }
 }

@@ -1,0 +1,137 @@
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {defaultLexicon, documentSignals} from './util/neutrality-document.js'
+import {
+  buildLexicon,
+  type Category,
+  type CustomWord,
+  categories,
+} from './util/neutrality-lexicon.js'
+import {
+  type Model,
+  scoreOf,
+  shippedModel,
+  type WeightedSignal,
+  weigh,
+} from './util/neutrality-model.js'
+import type {NeutralitySignal, SentenceNeutrality} from './util/neutrality-types.js'
+import {report} from './util/report.js'
+
+export interface Options {
+  /** Scores below this (0–100) are `loaded` (default: the fitted `threshold` of `plugins/data/neutrality-weights.json`). */
+  readonly threshold?: number | null | undefined
+  /** Categories to switch on or off, e.g. `{hedge: false}` (default: all on). */
+  readonly categories?: Readonly<Partial<Record<Category, boolean>>> | null | undefined
+  /** Extra terms, matched before the shipped lists (default: none). */
+  readonly words?: readonly CustomWord[] | null | undefined
+  /** Whether signals inside direct quotations count toward the score (default: `true`, at the fitted quote factor). */
+  readonly quotes?: boolean | null | undefined
+}
+
+export const source = 'score-neutrality'
+
+/** Lint rule of each category that gets a message; the others only weigh in the score. */
+const lintRules: Readonly<Partial<Record<Category, {ruleId: string; label: string}>>> = {
+  'loaded-attribution': {ruleId: 'loaded-attribution', label: 'loaded attribution'},
+  'presupposing-attribution': {
+    ruleId: 'presupposing-attribution',
+    label: 'truth-presupposing verb',
+  },
+  'loaded-label': {ruleId: 'loaded-label', label: 'one-sided label'},
+  'strong-subjective': {ruleId: 'loaded-word', label: 'loaded word'},
+  'doubt-marker': {ruleId: 'doubt-marker', label: 'doubt marker'},
+  intensifier: {ruleId: 'intensifier', label: 'intensifier'},
+  'certainty-marker': {ruleId: 'certainty-marker', label: 'certainty marker'},
+  'vague-source': {ruleId: 'vague-source', label: 'vague source'},
+  'personal-voice': {ruleId: 'personal-voice', label: 'first or second person'},
+  'scare-quote': {ruleId: 'scare-quote', label: 'scare quote'},
+  exclamation: {ruleId: 'exclamation', label: 'exclamation'},
+  'rhetorical-question': {ruleId: 'rhetorical-question', label: 'question in running text'},
+}
+
+const note =
+  'Word lists: plugins/data/neutrality-lexicon.json (Recasens et al. 2013, BABE); weights: plugins/data/neutrality-weights.json'
+
+/**
+ * Analyser: per sentence, the signals of loaded or editorialising language
+ * with their spans and weights, and a neutrality score (100 = fully neutral);
+ * per document, a score and a verdict, in `file.data.neutrality`. A
+ * `warning` message for each signal the writer could reword (quoted speech is
+ * scored but not linted). Reads the tree only.
+ */
+const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (options) => {
+  const switches = options?.categories ?? {}
+  const enabled = new Set<Category>(categories.filter((category) => switches[category] !== false))
+  const custom = options?.words ?? []
+  const lexicon =
+    enabled.size === categories.length && custom.length === 0
+      ? defaultLexicon()
+      : buildLexicon(enabled, custom)
+  const model: Model = {
+    ...shippedModel,
+    threshold: options?.threshold ?? shippedModel.threshold,
+    quoteWeight: options?.quotes === false ? 0 : shippedModel.quoteWeight,
+  }
+  return (tree, file) => {
+    const original = String(file.value)
+    const sentences: SentenceNeutrality[] = []
+    const all: NeutralitySignal[] = []
+    let weightedScore = 0
+    let totalWords = 0
+    for (const sentence of documentSignals(tree, lexicon, original)) {
+      const weighted = weigh(sentence.signals, model)
+      const score = scoreOf(weighted, model)
+      const signals = weighted.map(toRecord)
+      sentences.push({start: sentence.start, end: sentence.end, score, signals})
+      // One by one: spreading a huge sentence's signals would overflow the stack.
+      for (const signal of signals) all.push(signal)
+      weightedScore += score * sentence.words
+      totalWords += sentence.words
+      for (const signal of weighted) lint(file, signal)
+    }
+    const score = totalWords === 0 ? 100 : Math.round((weightedScore / totalWords) * 1000) / 1000
+    file.data.neutrality = {
+      score,
+      verdict: score < model.threshold ? 'loaded' : 'neutral',
+      signals: all,
+      sentences,
+    }
+  }
+}
+
+function toRecord(signal: WeightedSignal): NeutralitySignal {
+  return {
+    category: signal.category,
+    ruleId: lintRules[signal.category]?.ruleId ?? signal.category,
+    text: signal.text,
+    start: signal.place.start.offset ?? 0,
+    end: signal.place.end.offset ?? 0,
+    weight: signal.weight,
+    quoted: signal.quoted,
+    ...(signal.alternative === undefined ? {} : {alternative: signal.alternative}),
+  }
+}
+
+function lint(file: VFile, signal: WeightedSignal): void {
+  const rule = lintRules[signal.category]
+  if (!rule || signal.quoted) return
+  const fix =
+    signal.alternative === undefined
+      ? 'neutral wording'
+      : signal.alternative === ''
+        ? 'nothing'
+        : `\`${signal.alternative}\``
+  report(file, {
+    source,
+    ruleId: rule.ruleId,
+    reason: `Unexpected ${rule.label} \`${signal.text}\`, expected ${fix}`,
+    place: signal.place,
+    actual: signal.text,
+    expected: signal.alternative === undefined ? [] : [signal.alternative],
+    level: 'warning',
+    note: `${note}; adds ${signal.weight} to the logit of "loaded"`,
+  })
+}
+
+export default scoreNeutrality

@@ -1,0 +1,253 @@
+/**
+ * Finds the signals of non-neutral language in one NLCST sentence: lexicon
+ * terms (with quotation state), scare quotes, exclamations and questions.
+ * One pass over the sentence's children, then one over its words: linear.
+ */
+import type {Sentence, SentenceContent} from 'nlcst'
+import {toString as nlcstToString} from 'nlcst-to-string'
+import type {Position} from 'unist'
+import {
+  type Category,
+  type Lexicon,
+  normaliseWord,
+  type PhraseTable,
+  type SuffixRule,
+} from './neutrality-lexicon.js'
+
+/** One piece of evidence, with its span in the original text. */
+export interface Signal {
+  readonly category: Category
+  /** The text at `place`, as written. */
+  readonly text: string
+  /** Span in the original text. */
+  readonly place: Position
+  /** Inside a direct quotation: attributed speech, not the writer's words. */
+  readonly quoted: boolean
+  /** Neutral replacement, when one exists (`''`: drop it). */
+  readonly alternative?: string | undefined
+}
+
+/** Open quotation marks, carried from sentence to sentence within a paragraph. */
+export interface QuoteState {
+  double: boolean
+  single: boolean
+}
+
+/** A fresh state, for the start of a paragraph. */
+export function closedQuotes(): QuoteState {
+  return {double: false, single: false}
+}
+
+interface Token {
+  readonly norm: string
+  /** First character as written (capitals mark names). */
+  readonly first: string
+  readonly place: Position | undefined
+  readonly quoted: boolean
+  /** Punctuation (not just space) separates this word from the previous one. */
+  readonly gapBefore: boolean
+}
+
+/** A short quotation in running text: a scare quote, unless it follows `:` or `,` or opens the sentence. */
+const scareQuoteMaxWords = 3
+
+interface OpenQuote {
+  readonly node: SentenceContent
+  readonly words: number
+  readonly afterBreak: boolean
+}
+
+/**
+ * The signals of one sentence. `state` is read and updated, so a quotation
+ * that opens in one sentence and closes in a later one is tracked; `original`
+ * is the input text the positions point into (each signal's `text` is sliced
+ * from it).
+ */
+export function findSignals(
+  sentence: Sentence,
+  lexicon: Lexicon,
+  state: QuoteState,
+  original: string,
+): Signal[] {
+  const signals: Signal[] = []
+  const tokens: Token[] = []
+  let gap = false
+  // The last node that was not white space: tells direct speech (`said: "…`) from a scare quote.
+  let previous: SentenceContent | undefined
+  let open: OpenQuote | undefined
+  const quoted = () => state.double || state.single
+
+  const closeQuote = (node: SentenceContent) => {
+    if (open !== undefined && !open.afterBreak) {
+      const words = tokens.length - open.words
+      const start = open.node.position?.start
+      const end = node.position?.end
+      if (words >= 1 && words <= scareQuoteMaxWords && start && end && !endsClause(previous)) {
+        signals.push({
+          category: 'scare-quote',
+          text: original.slice(start.offset, end.offset),
+          place: {start, end},
+          quoted: false,
+        })
+      }
+    }
+    open = undefined
+  }
+  const openQuote = (node: SentenceContent) => {
+    open = {node, words: tokens.length, afterBreak: previous === undefined || opensSpeech(previous)}
+  }
+
+  for (let index = 0; index < sentence.children.length; index++) {
+    const node = sentence.children[index] as SentenceContent
+    if (node.type === 'WordNode') {
+      const text = nlcstToString(node)
+      tokens.push({
+        norm: normaliseWord(text),
+        first: text.charAt(0),
+        place: node.position,
+        quoted: quoted(),
+        gapBefore: gap,
+      })
+      gap = false
+      previous = node
+      continue
+    }
+    if (node.type === 'WhiteSpaceNode') continue
+    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
+      for (const character of node.value) {
+        if (character === '\u201C' || character === '\u201E' || character === '\u00AB') {
+          state.double = true
+          openQuote(node)
+        } else if (character === '\u201D' || character === '\u00BB') {
+          if (state.double) closeQuote(node)
+          state.double = false
+        } else if (character === '"') {
+          if (state.double) closeQuote(node)
+          else openQuote(node)
+          state.double = !state.double
+        } else if (character === '\u2018') {
+          state.single = true
+          openQuote(node)
+        } else if (character === '\u2019' || character === "'") {
+          // A lone apostrophe closes an open single quote; it opens one only
+          // before a word, so a plural possessive (`players' union`) is left alone.
+          if (state.single) {
+            closeQuote(node)
+            state.single = false
+          } else if (character === "'" && sentence.children[index + 1]?.type === 'WordNode') {
+            state.single = true
+            openQuote(node)
+          }
+        } else if ((character === '!' || character === '?') && !quoted() && node.position) {
+          signals.push({
+            category: character === '!' ? 'exclamation' : 'rhetorical-question',
+            text: node.value,
+            place: node.position,
+            quoted: false,
+          })
+        }
+      }
+    }
+    gap = true
+    previous = node
+  }
+  matchTerms(tokens, lexicon, signals, original)
+  // In text order, whichever pass found them.
+  return signals.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
+}
+
+function endsClause(node: SentenceContent | undefined): boolean {
+  return node?.type === 'PunctuationNode' && /[.!?,;:]/.test(node.value)
+}
+
+function opensSpeech(node: SentenceContent): boolean {
+  return node.type === 'PunctuationNode' && /[:,]/.test(node.value)
+}
+
+function matchTerms(
+  tokens: readonly Token[],
+  lexicon: Lexicon,
+  signals: Signal[],
+  original: string,
+): void {
+  const covered = new Uint8Array(tokens.length)
+  matchTable(tokens, lexicon.curated, covered, signals, original)
+  for (const rule of lexicon.suffixes) matchSuffix(tokens, rule, covered, signals, original)
+  matchTable(tokens, lexicon.packaged, covered, signals, original)
+}
+
+function matchTable(
+  tokens: readonly Token[],
+  table: PhraseTable,
+  covered: Uint8Array,
+  signals: Signal[],
+  original: string,
+): void {
+  for (let index = 0; index < tokens.length; index++) {
+    if (covered[index]) continue
+    const token = tokens[index] as Token
+    const candidates = table.get(token.norm) ?? table.get(withoutPossessive(token.norm))
+    if (!candidates) continue
+    for (const term of candidates) {
+      const count = term.words.length
+      if (!matchesAt(tokens, index, term.words, covered)) continue
+      const last = tokens[index + count - 1] as Token
+      if (token.place && last.place) {
+        // Personal pronouns inside a quotation are the speaker's, not the writer's.
+        if (!(term.category === 'personal-voice' && token.quoted)) {
+          signals.push({
+            category: term.category,
+            text: original.slice(token.place.start.offset, last.place.end.offset),
+            place: {start: token.place.start, end: last.place.end},
+            quoted: token.quoted,
+            alternative: term.alternative,
+          })
+        }
+      }
+      covered.fill(1, index, index + count)
+      index += count - 1
+      break
+    }
+  }
+}
+
+function matchSuffix(
+  tokens: readonly Token[],
+  rule: SuffixRule,
+  covered: Uint8Array,
+  signals: Signal[],
+  original: string,
+): void {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    if (covered[index] || !token.place || token.norm.length < rule.minLength) continue
+    if (!token.norm.endsWith(rule.suffix) || rule.exceptions.has(token.norm)) continue
+    // Names and sentence-initial words aside, capitals mark a proper noun (Kelly, Beverly).
+    if (index > 0 && token.first !== token.first.toLowerCase()) continue
+    signals.push({
+      category: rule.category,
+      text: original.slice(token.place.start.offset, token.place.end.offset),
+      place: token.place,
+      quoted: token.quoted,
+    })
+    covered[index] = 1
+  }
+}
+
+function matchesAt(
+  tokens: readonly Token[],
+  index: number,
+  words: readonly string[],
+  covered: Uint8Array,
+): boolean {
+  if (index + words.length > tokens.length) return false
+  for (let offset = 1; offset < words.length; offset++) {
+    const token = tokens[index + offset] as Token
+    if (covered[index + offset] || token.gapBefore || token.norm !== words[offset]) return false
+  }
+  return true
+}
+
+function withoutPossessive(word: string): string {
+  return word.endsWith("'s") ? word.slice(0, -2) : word
+}
