@@ -30,6 +30,8 @@ interface Context {
 
 /** Longest span of a tweet's text, in characters (Twitter's limit). */
 const tweetLength = 280
+/** Longest tweet body with its links and line breaks, in characters. */
+const tweetBodyLimit = 600
 
 function lineSpan(lines: readonly Line[], first: number, last: number): Span | undefined {
   const from = lines[first]
@@ -101,6 +103,15 @@ function linesOf(context: Context, paragraph: Paragraph | undefined): Line[] {
   return paragraph ? context.lines.slice(paragraph.first, paragraph.last + 1) : []
 }
 
+function charsOf(lines: readonly Line[]): number {
+  let total = 0
+  for (const line of lines) {
+    total += line.content.length + 1
+    if (total > tweetBodyLimit) break
+  }
+  return total
+}
+
 function textOf(lines: readonly Line[]): string {
   return lines.map((line) => line.content).join(' ')
 }
@@ -116,10 +127,12 @@ function findTweets(context: Context, compiled: CompiledRule): Span[] {
     const inPlace = paragraph.first < line.index
     const bodyIndex = inPlace ? at : at - 1
     const body = inPlace
-      ? context.lines.slice(paragraph.first, line.index)
+      ? context.lines.slice(Math.max(paragraph.first, line.index - 8), line.index)
       : linesOf(context, context.paragraphs[bodyIndex])
     const first = body[0]
-    if (!first || !compiled.link?.test(textOf(body))) continue
+    // A tweet is short: a long "body" is prose, and skipping it early keeps a
+    // paragraph of many attribution lines from being read once per line.
+    if (!first || charsOf(body) > tweetBodyLimit || !compiled.link?.test(textOf(body))) continue
     let start = first.contentStart
     // A tweet whose last paragraph is only a link (`Photo: https://t.co/…
     // pic.twitter.com/…`) has its words in the paragraph before.

@@ -90,7 +90,8 @@ export function coversWholeLines(text: string, span: Span): boolean {
  * Widen whole-line removals so that the text around them stays tidy.
  * Spans must be sorted and not overlap. Neighbouring spans with only
  * whitespace between them are treated as one group; a group
- * - at the end of the text takes the line breaks before it;
+ * - at the end of the text takes the line breaks before it (the text's
+ *   final line break, if any, stays);
  * - after a blank line (or at the start) takes the lines up to the next
  *   content, whose indentation stays;
  * - inside a paragraph takes the line break before it, so the break after it
@@ -120,8 +121,8 @@ export function widenLineCuts(text: string, spans: Span[]): void {
     while (next < text.length && isWhite(text[next])) next++
     const breaksBefore = countBreaks(text, previous, first.start)
     if (next === text.length) {
+      // Last in the text: the breaks before it go, the text's own ending stays.
       first.start = previous
-      last.end = text.length
     } else if (previous === 0 || breaksBefore >= 2) {
       first.start = lineStartOf(text, first.start)
       last.end = lineStartOf(text, next)

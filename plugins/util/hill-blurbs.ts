@@ -160,6 +160,9 @@ function findTerminators(text: string, marker: string): Terminator[] {
  */
 const bodyStart = /^(?:$| ?[\p{Lu}\p{N}"'“‘])/u
 
+/** Longest shown surname tried, in characters. */
+const longestName = 40
+
 type Candidate = Omit<Blurb, 'end' | 'terminator'> & {nameEnd: number}
 
 /**
@@ -174,7 +177,9 @@ function gluedCandidate(
   at: number,
   options: BlurbOptions,
 ): Candidate | undefined {
-  for (let s = wordStart; s < wordEnd; s++) {
+  // Names are short: only the last 40 characters of a word are tried, so a
+  // long run of letters costs a bounded amount per position.
+  for (let s = Math.max(wordStart, wordEnd - longestName); s < wordEnd; s++) {
     if (!isUpper(text[s])) continue
     const surname = text.slice(s, wordEnd)
     const end = fullNameEnd(text, at, surname, options)
@@ -221,7 +226,13 @@ export function findBlurbs(text: string, options: BlurbOptions): Blurb[] {
       const found =
         at === -1 ? undefined : gluedCandidate(text, wordStartOf(text, at), at, i, options)
       if (found) candidates.push(found)
-    } else if (ch === ' ' && isUpper(text[wordStart]) && wordStart < i && isUpper(text[i + 1])) {
+    } else if (
+      ch === ' ' &&
+      isUpper(text[wordStart]) &&
+      wordStart < i &&
+      i - wordStart <= longestName &&
+      isUpper(text[i + 1])
+    ) {
       const surname = text.slice(wordStart, i)
       const end = fullNameEnd(text, i + 1, surname, options)
       if (end !== -1) candidates.push({start: i, nameEnd: end, surname, shape: 'spaced'})
@@ -239,9 +250,11 @@ export function findBlurbs(text: string, options: BlurbOptions): Blurb[] {
     // The nearest card claims a terminator: skip this one if another starts first.
     const next = candidates[c + 1]
     if (next && next.start < terminator.at) continue
-    const body = text.slice(candidate.nameEnd, terminator.at)
     const longest = terminator.kind === 'truncation' ? options.maxTruncatedBody : options.maxBody
-    if (body.length > longest || body.includes('\n') || !bodyStart.test(body)) continue
+    // Length first, so the body is only ever read when it is short.
+    if (terminator.at - candidate.nameEnd > longest) continue
+    const body = text.slice(candidate.nameEnd, terminator.at)
+    if (body.includes('\n') || !bodyStart.test(body)) continue
     const previous = blurbs.at(-1)
     if (previous && candidate.start < previous.end) continue
     blurbs.push({
