@@ -12,11 +12,21 @@ import type {Root} from 'nlcst'
 import {retext} from 'retext'
 import type {Processor} from 'unified'
 import {VFile} from 'vfile'
+import {extractArticle} from './io/html.js'
 import {clean as cleanPreset, normalise, score} from './presets.js'
 import {type CleanRecord, toRecord} from './record.js'
 
 export type {Change, Removal} from '../plugins/util/data-map.js'
 export type {DocumentReadability, SentenceReport} from '../plugins/util/readability-types.js'
+export {
+  type ArticleMeta,
+  type ExtractedArticle,
+  type ExtractOptions,
+  extractArticle,
+  HtmlInputError,
+  type HtmlRemoval,
+} from './io/html.js'
+export {type DecodedHtml, decodeHtml} from './io/html-charset.js'
 export {
   clean as cleanPreset,
   normalise as normalisePreset,
@@ -69,4 +79,25 @@ export function clean(text: string, options: CleanOptions = {}): CleanRecord {
   const tree = processor.runSync(processor.parse(file), file)
   const output = processor.stringify(tree, file)
   return toRecord(file, options.dryRun ? text : output, options.id)
+}
+
+/** Options of {@link cleanHtml}. */
+export interface CleanHtmlOptions extends CleanOptions {
+  /** The page's URL: picks site rules, resolves the canonical link. */
+  readonly url?: string | undefined
+}
+
+/**
+ * Read a news page (HTML), then clean and score its article text like
+ * {@link clean}. The record also carries the page's `meta` and the HTML
+ * reader's `extraction` (site-rule removals, warnings). Throws
+ * `HtmlInputError` on binary input.
+ */
+export function cleanHtml(html: string, options: CleanHtmlOptions = {}): CleanRecord {
+  const article = extractArticle(html, {url: options.url})
+  return {
+    ...clean(article.text, options),
+    meta: article.meta,
+    extraction: {removed: article.removed, warnings: article.warnings},
+  }
 }

@@ -9,6 +9,7 @@ import type {DocumentReadability, SentenceReport} from '../plugins/util/readabil
 import '../plugins/util/data-map.js'
 import {documentNeutrality, withSentenceNeutrality} from '../plugins/util/neutrality-record.js'
 import type {DocumentNeutrality, SentenceNeutrality} from '../plugins/util/neutrality-types.js'
+import type {ArticleMeta, HtmlRemoval} from './io/html.js'
 
 export type Severity = 'info' | 'warning' | 'error'
 
@@ -46,6 +47,10 @@ export interface CleanRecord {
   /** Per-sentence explanations (offsets into the cleaned text), with their neutrality. */
   sentences: (SentenceReport & {neutrality?: Pick<SentenceNeutrality, 'score' | 'signals'>})[]
   messages: MessageRecord[]
+  /** HTML input only: the page's metadata (`null` where the page does not say). */
+  meta?: ArticleMeta | undefined
+  /** HTML input only: elements site rules removed, and what the reader assumed or repaired. */
+  extraction?: {removed: HtmlRemoval[]; warnings: string[]} | undefined
 }
 
 /** A record that could not be processed. */

@@ -18,6 +18,7 @@ import {
   nestingDepth,
   parseHtml,
 } from './html-dom.js'
+import {assertNotBinary, HtmlInputError} from './html-errors.js'
 import {type ArticleMeta, resolveMeta, scanPage} from './html-meta.js'
 import {chooseContainer, keepBlock, settleFurniture} from './html-score.js'
 import {type HtmlRemoval, hostOf, matchSiteRules} from './html-site-rules.js'
@@ -42,26 +43,7 @@ export interface ExtractedArticle {
   warnings: string[]
 }
 
-/** Input that is not HTML at all (binary data). */
-export class HtmlInputError extends Error {
-  override name = 'HtmlInputError'
-}
-
-/** Share of control characters above which the input is binary, not markup. */
-const maxControlShare = 0.1
-
-function assertText(html: string): void {
-  const length = Math.min(html.length, 8192)
-  let control = 0
-  for (let index = 0; index < length; index++) {
-    const code = html.charCodeAt(index)
-    if (code === 0) throw new HtmlInputError('Input is binary data (NUL characters), not HTML')
-    if (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13) control++
-  }
-  if (length > 0 && control / length > maxControlShare) {
-    throw new HtmlInputError('Input is binary data (control characters), not HTML')
-  }
-}
+export {HtmlInputError} from './html-errors.js'
 
 /**
  * Read a news page: the article's text, metadata, the elements site rules
@@ -71,7 +53,7 @@ function assertText(html: string): void {
  */
 export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedArticle {
   if (typeof html !== 'string') throw new HtmlInputError('Input is not a string')
-  assertText(html)
+  assertNotBinary(html.length, (index) => html.charCodeAt(index))
   const warnings: string[] = []
   const depth = nestingDepth(html)
   if (depth > maxNesting) {
@@ -88,7 +70,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   settleFurniture(page)
   const blocks = page.blocks
   const container = sites.keep[0] ?? chooseContainer(blocks, root, scan.evidence)
-  let text = articleText(blocks, container, meta.title)
+  let text = articleText(blocks, container, meta)
   const linkedBody = scan.linked?.articleBody
   if (text === '' && linkedBody) {
     text = linkedText(linkedBody)
@@ -98,16 +80,25 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   return {text, meta, removed: sites.removals, warnings}
 }
 
-function articleText(blocks: readonly Block[], container: Element, title: string | null): string {
+/** A short line that credits the author: `By Jane Roe`, `Posted on 9 May by Jane Roe`. */
+const bylineStart = /^(?:by|posted|written|published|updated|von|por|par|di)\b/i
+
+function articleText(blocks: readonly Block[], container: Element, meta: ArticleMeta): string {
   const kept: string[] = []
-  const titleText = title === null ? null : collapse(title).toLowerCase()
+  const title = meta.title === null ? null : collapse(meta.title).toLowerCase()
+  const author = meta.byline?.split(', ')[0] ?? null
   for (const block of blocks) {
     if (!isInside(block.owner, container)) continue
     if (!keepBlock(block, container)) continue
-    if (block.heading > 0 && titleText !== null && block.text.toLowerCase() === titleText) continue
+    if (block.heading > 0 && title !== null && block.text.toLowerCase() === title) continue
+    if (author !== null && isBylineLine(block.text, author)) continue
     kept.push(block.text)
   }
   return kept.join('\n\n')
+}
+
+function isBylineLine(text: string, author: string): boolean {
+  return text.length <= 120 && text.includes(author) && (text === author || bylineStart.test(text))
 }
 
 function isInside(element: Element, container: Element): boolean {
