@@ -1,5 +1,6 @@
 /**
- * `npm run eval artifacts`: the artifact cleaners (the `clean` preset) on the
+ * `npm run eval artifacts`: the artifact cleaners (the `clean` preset, after
+ * the `repair` preset as in the pipeline) on the
  * dev snippets in `../shared/corpus/artifacts-dev.jsonl`, scored against the
  * hand-written gold, per group: The Hill (`hill-`, `hillx-`), other publishers
  * (`oth-`) and negatives (`neg-`, which must come out untouched).
@@ -9,7 +10,7 @@ import {join} from 'node:path'
 import type {Root} from 'nlcst'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
-import {clean as cleanPreset} from '../pipeline/presets.js'
+import {clean as cleanPreset, repair} from '../pipeline/presets.js'
 import {charDiff, tidy} from './eval-artifacts-diff.js'
 
 /** One line of the dev set. */
@@ -41,9 +42,11 @@ const groups: ReadonlyArray<[string, (id: string) => boolean]> = [
   ['negatives', (id) => id.startsWith('neg-')],
 ]
 
-const processor = retext().use(cleanPreset).freeze()
+// The cleaners as the pipeline runs them: after the repairers (entities,
+// mojibake, Unicode form), before any normaliser tidies the text.
+const processor = retext().use(repair).use(cleanPreset).freeze()
 
-/** Run the `clean` preset (the artifact cleaners) on one text. */
+/** Run the `repair` and `clean` presets (the artifact cleaners) on one text. */
 export function cleanText(text: string): string {
   const file = new VFile(text)
   const tree = processor.runSync(processor.parse(file) as Root, file)

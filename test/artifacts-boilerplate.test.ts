@@ -79,6 +79,7 @@ const keeps: Array<[string, string]> = [
   ],
   ['a copyright sentence in prose', 'The court said the copyright had run out in 1990.'],
   ['French with accents', 'Élan était là.\n\nThe café opened at noon.'],
+  ['a Russian article', 'Новости дня\n\nСегодня в городе открылась ярмарка.'],
   [
     'Most Popular far from the end',
     `Most Popular\n\n${'The museum had its busiest year, officials said on Monday. '.repeat(30)}`,
@@ -142,6 +143,15 @@ describe('remove-boilerplate: options', () => {
     expect(message?.expected).toEqual([''])
     expect((message as {confidence?: number} | undefined)?.confidence).toBe(0.98)
     expect(message?.place && 'start' in message.place ? message.place.start.offset : -1).toBe(21)
+  })
+})
+
+describe('remove-boilerplate: widget title in another script', () => {
+  it('goes above English text, read as Cyrillic or as Latin-1 mojibake', () => {
+    expect(clean('Новости дня\n\nThe fair opens on Friday.').text).toBe('The fair opens on Friday.')
+    expect(clean('Íîâîñòè äíÿ\n\n\nThe fair opens on Friday.').text).toBe(
+      'The fair opens on Friday.',
+    )
   })
 })
 
