@@ -1,104 +1,61 @@
 /**
- * Clean files and folders: `.txt` articles and `.jsonl` record files. Inputs
- * are only read; outputs are written atomically; a bad file or line becomes an
- * error record and the batch goes on.
+ * The batch engine: input files (text, HTML, JSONL, CSV, WARC) streamed item
+ * by item through a worker pool, results written in input order. Inputs are
+ * only read; every output grows in a partial file and is renamed into place
+ * when complete; checkpoints make a stopped run resumable (`resume.ts`); a bad
+ * file or item becomes an error record and the batch goes on.
  */
-import {once} from 'node:events'
-import {createReadStream} from 'node:fs'
-import {readdir, readFile, realpath, stat} from 'node:fs/promises'
-import {basename, extname, join, relative, resolve} from 'node:path'
+import {createHash} from 'node:crypto'
+import type {ReadStream} from 'node:fs'
+import {stat} from 'node:fs/promises'
+import {extname, join, resolve} from 'node:path'
 import type {CleanOptions} from './index.js'
-import {openAtomic, writeFileAtomic} from './io/atomic.js'
-import {decode} from './io/decode.js'
-import {defaultFields, type FieldMap, isInputError, readJsonl} from './io/jsonl.js'
-import {isErrorRecord, type Outcome, runRecord} from './run.js'
+import {writeFileAtomic} from './io/atomic.js'
+import {defaultFields, type FieldMap} from './io/jsonl.js'
+import {type InputFile, kindOf, readInputFile, UsageError} from './io/readers.js'
+import type {Digest, ItemOptions} from './item.js'
+import {createRunner, defaultJobs, mapOrdered} from './pool.js'
+import type {Result, Unit} from './pool-worker.js'
+import {Progress} from './progress.js'
+import {finishOutput, OutputFile, type RunState, removeState, saveState} from './resume.js'
+import {prepareResume, sweepTemporaries} from './resume-run.js'
+import type {Outcome} from './run.js'
+import {stampFor} from './run.js'
 import {type Summary, SummaryBuilder} from './summary.js'
 
-/** Extensions read as one article per file. */
-export const textExtensions = new Set(['.txt'])
-/** Extensions read as one record per line. */
-export const jsonlExtensions = new Set(['.jsonl', '.ndjson'])
+/** Extensions read as one record per line (kept here for existing importers). */
+export {
+  expandPaths,
+  type InputFile,
+  jsonlExtensions,
+  textExtensions,
+  UsageError,
+} from './io/readers.js'
 
 /** The run's own outputs in `--out`: every record, and the summary. */
 export const recordsFile = 'copydesk-records.jsonl'
 export const summaryFile = 'copydesk-summary.json'
-const runFiles = [recordsFile, summaryFile]
+const runFiles = [recordsFile, summaryFile, 'copydesk-state.json']
 
-export interface InputFile {
-  /** Absolute path. */
-  path: string
-  /** Path relative to the argument it was found under (the file name for a file argument). */
-  relativePath: string
-}
-
-/** Thrown for input that makes the whole run unusable (exit code 2). */
-export class UsageError extends Error {}
-
-/**
- * Expand paths (files and folders) to the input files under them, sorted,
- * without following a folder link twice. A missing path is a UsageError.
- */
-export async function expandPaths(paths: readonly string[]): Promise<InputFile[]> {
-  const files: InputFile[] = []
-  const seen = new Set<string>()
-  for (const path of paths) {
-    const absolute = resolve(path)
-    let info: Awaited<ReturnType<typeof stat>>
-    try {
-      info = await stat(absolute)
-    } catch {
-      throw new UsageError(`No such file or folder: ${path}`)
-    }
-    if (info.isDirectory()) {
-      await walk(absolute, absolute, files, seen)
-    } else {
-      files.push({path: absolute, relativePath: basename(absolute)})
-    }
-  }
-  return files
-}
-
-async function walk(
-  root: string,
-  folder: string,
-  files: InputFile[],
-  seen: Set<string>,
-): Promise<void> {
-  const real = await realpath(folder)
-  if (seen.has(real)) return // a link loop, or a folder reached twice
-  seen.add(real)
-  const entries = await readdir(folder, {withFileTypes: true})
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue
-    const path = join(folder, entry.name)
-    let isDirectory = entry.isDirectory()
-    let isFile = entry.isFile()
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = await stat(path)
-        isDirectory = target.isDirectory()
-        isFile = target.isFile()
-      } catch {
-        continue // a dangling link
-      }
-    }
-    if (isDirectory) await walk(root, path, files, seen)
-    else if (isFile) {
-      const extension = extname(entry.name).toLowerCase()
-      if (textExtensions.has(extension) || jsonlExtensions.has(extension)) {
-        files.push({path, relativePath: relative(root, path)})
-      }
-    }
-  }
-}
+/** How often, at most, a run writes a checkpoint (ms). */
+const checkpointEvery = 1000
 
 export interface BatchOptions extends CleanOptions {
-  /** Output folder; without it, records go only to `onRecord`. */
+  /** Output folder; without it, records go only to `onLine`/`onRecord`. */
   readonly out?: string | undefined
   readonly fields?: FieldMap | undefined
-  /** Called for every record (cleaned or error), in input order. */
+  /** Worker threads (default: one per core; 1 runs in the main thread). */
+  readonly jobs?: number | undefined
+  /** Continue the interrupted run in `out` (default: start afresh). */
+  readonly resume?: boolean | undefined
+  /** Where to draw a progress bar (only drawn on a terminal). */
+  readonly progress?: NodeJS.WriteStream | undefined
+  /** Called with every record's JSON line (no newline), in input order. */
+  readonly onLine?: ((json: string) => void | Promise<void>) | undefined
+  /** Called with every record (parsed back from its line), in input order. */
   readonly onRecord?: ((record: Outcome, file: InputFile) => void | Promise<void>) | undefined
+  /** Called for a resume that had nothing left to do, or other notes for the user. */
+  readonly onNote?: ((note: string) => void) | undefined
 }
 
 export interface BatchResult {
@@ -107,13 +64,41 @@ export interface BatchResult {
   written: string[]
 }
 
+/** The file an input's cleaned output goes to, relative to `--out` (none for CSV and WARC). */
+export function mirrorOf(file: InputFile): string | undefined {
+  const kind = kindOf(file.path)
+  if (kind === 'text' || kind === 'jsonl') return file.relativePath
+  if (kind === 'html') {
+    return `${file.relativePath.slice(0, file.relativePath.length - extname(file.path).length)}.txt`
+  }
+  return undefined
+}
+
+async function fingerprintOf(
+  files: readonly InputFile[],
+  options: BatchOptions,
+  itemOptions: ItemOptions,
+): Promise<{fingerprint: string; bytes: number; sizes: number[]}> {
+  const hash = createHash('sha256')
+  const sizes: number[] = []
+  for (const file of files) {
+    const info = await stat(file.path).catch(() => undefined)
+    sizes.push(info?.size ?? 0)
+    hash.update(JSON.stringify([file.path, file.relativePath, info?.size, info?.mtimeMs]))
+  }
+  hash.update(JSON.stringify([stampFor(itemOptions), options.fields ?? defaultFields]))
+  return {
+    fingerprint: hash.digest('hex'),
+    bytes: sizes.reduce((sum, size) => sum + size, 0),
+    sizes,
+  }
+}
+
 /** Clean every file; see the module comment. */
 export async function runBatch(
   files: readonly InputFile[],
   options: BatchOptions,
 ): Promise<BatchResult> {
-  const summary = new SummaryBuilder()
-  const written: string[] = []
   const out = options.out === undefined ? undefined : resolve(options.out)
   const clash = files.find((file) => runFiles.includes(file.relativePath))
   if (out && clash) {
@@ -121,97 +106,160 @@ export async function runBatch(
       `Input ${clash.path} would be overwritten by the run's own ${clash.relativePath}`,
     )
   }
-  const records = out ? await openAtomic(join(out, recordsFile)) : undefined
-  const emit = async (record: Outcome, file: InputFile): Promise<void> => {
-    summary.add(record)
-    if (records && !records.stream.write(`${JSON.stringify(record)}\n`)) {
-      await once(records.stream, 'drain')
-    }
-    await options.onRecord?.(record, file)
+  if (options.resume && !out) throw new UsageError('--resume needs --out DIR')
+  const itemOptions: ItemOptions = {score: options.score, dryRun: options.dryRun}
+  const fields = options.fields ?? defaultFields
+  const summary = new SummaryBuilder()
+  const {fingerprint, bytes, sizes} = await fingerprintOf(files, options, itemOptions)
+  summary.inputBytes = bytes
+  const written: string[] = []
+
+  const resumed = out
+    ? await prepareResume(out, fingerprint, options.resume === true, summary)
+    : undefined
+  if (out && resumed?.finished) {
+    options.onNote?.(`Nothing to resume in ${out}: the run had finished`)
+    return {summary: summary.build(), written}
   }
-  try {
-    for (const file of files) {
-      const extension = extname(file.path).toLowerCase()
-      if (jsonlExtensions.has(extension)) {
-        const target = out ? join(out, file.relativePath) : undefined
-        await cleanJsonlFile(file, target, options, emit)
-        if (target) written.push(target)
-      } else {
-        const target = out ? join(out, file.relativePath) : undefined
-        const record = await cleanTextFile(file, options)
-        if (target && !isErrorRecord(record)) {
-          await writeFileAtomic(target, record.text.length > 0 ? `${record.text}\n` : '')
-          written.push(target)
+  const skip = resumed?.items ?? 0
+  summary.resumed = skip
+
+  const state: RunState = {
+    format: 1,
+    fingerprint,
+    items: skip,
+    outputs: {},
+    completed: [],
+    finished: false,
+  }
+  const records = out
+    ? await OutputFile.open(join(out, recordsFile), resumed?.outputs[recordsFile])
+    : undefined
+
+  // Progress follows the reader: the sizes of the files read so far, plus the open stream.
+  let bytesBefore = 0
+  let current: ReadStream | undefined
+  const progress = new Progress(options.progress, bytes)
+  const bytesRead = (): number => bytesBefore + (current?.bytesRead ?? 0)
+
+  async function* units(): AsyncGenerator<Unit> {
+    let index = 0
+    for (const [fileIndex, file] of files.entries()) {
+      let count = 0
+      const wantText =
+        out !== undefined && kindOf(file.path) !== 'jsonl' && mirrorOf(file) !== undefined
+      for await (const item of readInputFile(file, {
+        fields,
+        onStream: (stream) => {
+          current = stream
+        },
+      })) {
+        count++
+        if (index++ < skip) continue
+        yield {
+          kind: 'item',
+          index: index - 1,
+          fileIndex,
+          item: wantText ? {...item, wantText} : item,
         }
-        await emit(record, file)
+      }
+      current = undefined
+      bytesBefore += sizes[fileIndex] ?? 0
+      yield {kind: 'end', fileIndex, items: count}
+    }
+  }
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), bytes < 64 * 1024 ? 1 : 64))
+  summary.jobs = jobs
+  const runner = await createRunner(jobs, itemOptions)
+  let mirror: {file: number; output: OutputFile; name: string} | undefined
+  let lastCheckpoint = performance.now()
+
+  const checkpoint = async (): Promise<void> => {
+    if (!out || !records) return
+    await records.sync()
+    state.outputs = {[recordsFile]: records.bytes}
+    if (mirror) {
+      await mirror.output.sync()
+      state.outputs[mirror.name] = mirror.output.bytes
+    }
+    await saveState(out, state)
+    lastCheckpoint = performance.now()
+  }
+
+  const emit = async (result: Result): Promise<void> => {
+    if (result.kind === 'end') {
+      const file = files[result.fileIndex]
+      const name = file ? mirrorOf(file) : undefined
+      if (out && file && name && kindOf(file.path) === 'jsonl') {
+        if (mirror?.file === result.fileIndex) {
+          await mirror.output.close()
+          mirror = undefined
+        } else if (resumed?.outputs[name] !== undefined) {
+          // Every item was done before the checkpoint, the file's end was not: cut back, then finish.
+          await (await OutputFile.open(join(out, name), resumed.outputs[name])).close()
+        } else if (result.items === 0) {
+          await writeFileAtomic(join(out, name), '')
+        }
+        state.completed.push(name)
+        await checkpoint()
+        await finishOutput(join(out, name))
+        written.push(join(out, name))
+      }
+      return
+    }
+    const file = files[result.fileIndex]
+    const {json, digest} = result.processed
+    summary.addDigest(digest)
+    if (records) await records.write(`${json}\n`)
+    if (out && file) {
+      const name = mirrorOf(file)
+      if (name && kindOf(file.path) === 'jsonl') {
+        if (mirror?.file !== result.fileIndex) {
+          mirror = {
+            file: result.fileIndex,
+            name,
+            output: await OutputFile.open(join(out, name), resumed?.outputs[name]),
+          }
+        }
+        await mirror.output.write(`${json}\n`)
+      } else if (name && result.processed.text !== undefined) {
+        const text = result.processed.text
+        await writeFileAtomic(join(out, name), text.length > 0 ? `${text}\n` : '')
+        written.push(join(out, name))
       }
     }
+    await options.onLine?.(json)
+    if (options.onRecord && file) await options.onRecord(JSON.parse(json) as Outcome, file)
+    state.items = result.index + 1
+    progress.update(summary, bytesRead())
+    if (performance.now() - lastCheckpoint >= checkpointEvery) await checkpoint()
+  }
+
+  try {
+    for await (const result of mapOrdered(units(), runner)) await emit(result)
+    progress.done(summary, bytesRead())
     const built = summary.build()
-    if (records && out) {
-      await records.commit()
-      written.push(join(out, recordsFile))
+    if (out && records) {
+      await records.close()
       await writeFileAtomic(join(out, summaryFile), `${JSON.stringify(built, null, 2)}\n`)
-      written.push(join(out, summaryFile))
+      state.completed.push(recordsFile)
+      state.finished = true
+      state.outputs = {}
+      await saveState(out, state)
+      await finishOutput(join(out, recordsFile))
+      await removeState(out)
+      if (resumed) await sweepTemporaries(out)
+      written.push(join(out, recordsFile), join(out, summaryFile))
     }
     return {summary: built, written}
   } catch (error) {
-    await records?.abort()
+    progress.done(summary, bytesRead())
+    // Keep the partial outputs and the state: `--resume` continues from the last checkpoint.
     throw error
+  } finally {
+    await runner.close()
   }
 }
 
-async function cleanTextFile(file: InputFile, options: BatchOptions): Promise<Outcome> {
-  let bytes: Uint8Array
-  try {
-    bytes = await readFile(file.path)
-  } catch (error) {
-    return {
-      file: file.relativePath,
-      id: file.relativePath,
-      error: `Cannot read file: ${(error as Error).message}`,
-    }
-  }
-  const decoded = decode(bytes)
-  if (decoded.binary) {
-    return {file: file.relativePath, id: file.relativePath, error: 'Skipped: binary file, not text'}
-  }
-  return runRecord(decoded.text, {
-    ...options,
-    id: file.relativePath,
-    path: file.relativePath,
-    file: file.relativePath,
-    warnings: decoded.warnings,
-  })
-}
-
-async function cleanJsonlFile(
-  file: InputFile,
-  target: string | undefined,
-  options: BatchOptions,
-  emit: (record: Outcome, file: InputFile) => Promise<void>,
-): Promise<void> {
-  const output = target ? await openAtomic(target) : undefined
-  try {
-    for await (const input of readJsonl(
-      createReadStream(file.path),
-      options.fields ?? defaultFields,
-    )) {
-      const record: Outcome = isInputError(input)
-        ? {...input, file: file.relativePath}
-        : runRecord(input.text, {
-            ...options,
-            id: input.id,
-            line: input.line,
-            file: file.relativePath,
-          })
-      if (output && !output.stream.write(`${JSON.stringify(record)}\n`)) {
-        await once(output.stream, 'drain')
-      }
-      await emit(record, file)
-    }
-    await output?.commit()
-  } catch (error) {
-    await output?.abort()
-    throw error
-  }
-}
+export type {Digest}

@@ -1,5 +1,6 @@
-/** Run summary: counts, removals by rule, errors and score distributions. */
-import {isErrorRecord, type Outcome} from './run.js'
+/** Run summary: counts, removals by rule, errors, timings and score distributions. */
+import {type Digest, digestOf} from './item.js'
+import type {Outcome} from './run.js'
 
 export interface Summary {
   records: number
@@ -11,14 +12,32 @@ export interface Summary {
   warnings: number
   grade: Distribution | null
   fleschReadingEase: Distribution | null
+  /** Neutrality scores, when the neutrality analyser ran. */
+  neutrality: Distribution | null
+  /** The first errors (at most {@link maxListedErrors}), to find them without scanning the records. */
+  errorList: Array<{file?: string; line?: number; id?: string | number; error: string}>
   durationMs: number
+  /** Records a second over the whole run. */
+  recordsPerSecond: number
+  /** Input bytes read, when known (file inputs). */
+  inputBytes: number | null
+  /** Records skipped because an interrupted run had done them (`--resume`). */
+  resumed: number
+  /** Worker threads used (1: the main thread). */
+  jobs: number
 }
 
 export interface Distribution {
   min: number
+  p10: number
   median: number
+  p90: number
   max: number
+  mean: number
 }
+
+/** How many errors the summary lists by name. */
+export const maxListedErrors = 100
 
 export class SummaryBuilder {
   private records = 0
@@ -29,33 +48,57 @@ export class SummaryBuilder {
   private readonly byRule = new Map<string, number>()
   private readonly grades: number[] = []
   private readonly ease: number[] = []
+  private readonly neutrality: number[] = []
+  private readonly errorList: Summary['errorList'] = []
   private readonly started = performance.now()
+  /** Input bytes, set by the batch when it knows them. */
+  inputBytes: number | null = null
+  resumed = 0
+  jobs = 1
 
+  /** Count a record. */
   add(outcome: Outcome): void {
+    this.addDigest(digestOf(outcome))
+  }
+
+  /** Count a record from its digest (what workers send back). */
+  addDigest(digest: Digest): void {
     this.records++
-    if (isErrorRecord(outcome)) {
+    if (digest.error !== null) {
       this.errors++
+      if (this.errorList.length < maxListedErrors) {
+        const where = digest.where ?? {}
+        this.errorList.push({
+          ...(where.file === undefined ? {} : {file: where.file}),
+          ...(where.line === undefined ? {} : {line: where.line}),
+          ...(where.id === undefined ? {} : {id: where.id}),
+          error: digest.error,
+        })
+      }
       return
     }
-    for (const removal of outcome.removed) {
+    for (const [ruleId, characters] of digest.removed) {
       this.removed++
-      this.removedCharacters += removal.end - removal.start
-      this.byRule.set(removal.ruleId, (this.byRule.get(removal.ruleId) ?? 0) + 1)
+      this.removedCharacters += characters
+      this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + 1)
     }
-    this.warnings += outcome.messages.filter((message) => message.severity === 'warning').length
-    const readability = outcome.readability
-    if (readability?.grade !== null && readability?.grade !== undefined)
-      this.grades.push(readability.grade)
-    if (readability?.fleschReadingEase !== null && readability?.fleschReadingEase !== undefined) {
-      this.ease.push(readability.fleschReadingEase)
-    }
+    this.warnings += digest.warnings
+    if (digest.grade !== null) this.grades.push(digest.grade)
+    if (digest.ease !== null) this.ease.push(digest.ease)
+    if (digest.neutrality !== null) this.neutrality.push(digest.neutrality)
   }
 
   get failed(): number {
     return this.errors
   }
 
+  /** Records counted so far (cheap, unlike `build()`). */
+  get count(): number {
+    return this.records
+  }
+
   build(): Summary {
+    const durationMs = Math.round(performance.now() - this.started)
     return {
       records: this.records,
       cleaned: this.records - this.errors,
@@ -66,17 +109,34 @@ export class SummaryBuilder {
       warnings: this.warnings,
       grade: distribution(this.grades),
       fleschReadingEase: distribution(this.ease),
-      durationMs: Math.round(performance.now() - this.started),
+      neutrality: distribution(this.neutrality),
+      errorList: this.errorList,
+      durationMs,
+      recordsPerSecond:
+        durationMs > 0 ? Math.round((this.records / durationMs) * 1000 * 10) / 10 : 0,
+      inputBytes: this.inputBytes,
+      resumed: this.resumed,
+      jobs: this.jobs,
     }
   }
 }
 
-function distribution(values: number[]): Distribution | null {
+const round = (value: number): number => Math.round(value * 100) / 100
+
+/** Quantiles by the nearest-rank method. */
+export function distribution(values: readonly number[]): Distribution | null {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
+  const rank = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0
+  let total = 0
+  for (const value of sorted) total += value
   return {
-    min: sorted[0] ?? 0,
-    median: sorted[sorted.length >> 1] ?? 0,
-    max: sorted.at(-1) ?? 0,
+    min: round(sorted[0] ?? 0),
+    p10: round(rank(0.1)),
+    median: round(rank(0.5)),
+    p90: round(rank(0.9)),
+    max: round(sorted.at(-1) ?? 0),
+    mean: round(total / sorted.length),
   }
 }

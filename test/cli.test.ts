@@ -30,6 +30,12 @@ const scratch = (): string => mkdtempSync(join(tmpdir(), 'copydesk-cli-'))
 const card =
   'Sen. Jane RoeJane Ellen RoeSenate panel advances water bill Roe pushes for vote on dams MORE (D-Ore.) said on Monday that the bill would pass.'
 
+/** The reproducibility stamp every record carries. */
+const stamp = {
+  version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+  configHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+}
+
 const digest = (path: string): string =>
   createHash('sha256').update(readFileSync(path)).digest('hex')
 
@@ -120,7 +126,7 @@ describe('copydesk clean --jsonl', () => {
     ).toBe(true)
     expect(lines[1]).toMatchObject({line: 2})
     expect(lines[1].error).toMatch(/Invalid JSON/)
-    expect(lines[2]).toEqual({line: 3, id: 'c', error: 'Missing field `text`'})
+    expect(lines[2]).toEqual({line: 3, id: 'c', error: 'Missing field `text`', copydesk: stamp})
     expect(lines[3]).toMatchObject({id: 7, text: 'Plain text stays as it is.', removed: []})
     expect(result.stderr).toMatch(
       /4 record\(s\), 3 cleaned, 1 error|4 record\(s\), 2 cleaned, 2 error/,
@@ -156,7 +162,7 @@ describe('copydesk clean PATH --out DIR', () => {
       join(input, 'records.jsonl'),
       `${JSON.stringify({id: 'r1', text: card})}\nnot json\n`,
     )
-    writeFileSync(join(input, 'notes.md'), 'ignored: not an input extension')
+    writeFileSync(join(input, 'notes.odt'), 'ignored: not an input extension')
     const before = listAll(input).map((name) => [name, digest(join(input, name))])
     const out = join(scratch(), 'out')
 
@@ -187,6 +193,7 @@ describe('copydesk clean PATH --out DIR', () => {
       line: 2,
       file: 'records.jsonl',
       error: expect.stringMatching(/Invalid JSON/),
+      copydesk: stamp,
     })
     const records = readFileSync(join(out, 'copydesk-records.jsonl'), 'utf8')
       .trim()

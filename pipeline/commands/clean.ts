@@ -5,24 +5,35 @@
 import {parseArgs} from 'node:util'
 import {type BatchOptions, expandPaths, runBatch, UsageError} from '../batch.js'
 import {decode} from '../io/decode.js'
-import {isInputError, readJsonl} from '../io/jsonl.js'
+import {defaultFields} from '../io/jsonl.js'
+import {type InputKind, readStream} from '../io/readers.js'
+import {loadHtmlExtractor, processItem} from '../item.js'
+import {createRunner, mapOrdered} from '../pool.js'
+import type {Unit} from '../pool-worker.js'
 import type {CleanRecord} from '../record.js'
 import {isErrorRecord, type Outcome, runRecord} from '../run.js'
 import {type Summary, SummaryBuilder} from '../summary.js'
 import {readStdin, write} from './output.js'
 
 export const usage = `  clean [PATH...]     clean and score text. With no PATH: text on stdin, cleaned text on stdout.
-                      With PATHs (files and folders of .txt and .jsonl): records as JSONL on stdout,
-                      or cleaned files in --out DIR.
+                      With PATHs (files, folders and globs of .txt, .md, .html, .jsonl, .csv,
+                      .warc, .warc.gz, .jsonl.gz, .csv.gz): records as JSONL on stdout, or
+                      cleaned files, records and a summary in --out DIR.
 
 Options for clean:
   --out DIR           write cleaned files, copydesk-records.jsonl and copydesk-summary.json into DIR
+  --resume            continue the interrupted run in --out DIR where its last checkpoint left it
+  --jobs N            worker threads (default: one per core; 1 runs in the main thread)
   --jsonl             stdin is JSONL ({"id": ..., "text": ...} a line); records on stdout
-  --id-field NAME     JSONL field holding the id (default: id)
-  --text-field NAME   JSONL field holding the text (default: text)
+  --format KIND       what stdin holds: text (default), html, jsonl, csv or warc
+  --id-field NAME     JSONL/CSV field holding the id (default: id)
+  --text-field NAME   JSONL/CSV field holding the text (default: text; CSV also tries content, body)
+  --html-field NAME   JSONL/CSV field holding HTML to extract the article from (default: none)
+  --url-field NAME    JSONL/CSV field holding the page URL, with --html-field (default: url)
   --dry-run           change nothing: list what would be removed or changed
   --no-score          skip the analysers
-  --quiet             no summary on stderr
+  --no-progress       no progress bar (it is only drawn when stderr is a terminal)
+  --quiet             no summary or progress on stderr
 `
 
 function describeSummary(summary: Summary): string {
@@ -46,6 +57,45 @@ function describeDryRun(record: CleanRecord): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
 
+const stdinKinds = new Set<InputKind>(['text', 'html', 'jsonl', 'csv', 'warc'])
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const jobs = Number(value)
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new UsageError(`--jobs must be a whole number of at least 1, not \`${value}\``)
+  }
+  return jobs
+}
+
+/** Records of a multi-record stdin (JSONL, CSV, WARC) to stdout, in order. */
+async function cleanStdinRecords(
+  kind: InputKind,
+  options: BatchOptions,
+  jobs: number,
+): Promise<Summary> {
+  const summary = new SummaryBuilder()
+  const itemOptions = {score: options.score, dryRun: options.dryRun}
+  const runner = await createRunner(jobs, itemOptions)
+  summary.jobs = runner.jobs
+  async function* units(): AsyncGenerator<Unit> {
+    let index = 0
+    for await (const item of readStream(kind, process.stdin, options.fields ?? defaultFields)) {
+      yield {kind: 'item', index: index++, fileIndex: -1, item}
+    }
+  }
+  try {
+    for await (const result of mapOrdered(units(), runner)) {
+      if (result.kind === 'end') continue
+      summary.addDigest(result.processed.digest)
+      await write(`${result.processed.json}\n`)
+    }
+  } finally {
+    await runner.close()
+  }
+  return summary.build()
+}
+
 /** Run `copydesk clean` with its arguments; resolves to the exit code. */
 export async function cleanCommand(args: string[]): Promise<number> {
   const {values, positionals} = parseArgs({
@@ -53,19 +103,35 @@ export async function cleanCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: {type: 'string'},
+      resume: {type: 'boolean', default: false},
+      jobs: {type: 'string'},
       jsonl: {type: 'boolean', default: false},
+      format: {type: 'string'},
       'id-field': {type: 'string', default: 'id'},
       'text-field': {type: 'string', default: 'text'},
+      'html-field': {type: 'string'},
+      'url-field': {type: 'string', default: 'url'},
       'dry-run': {type: 'boolean', default: false},
       'no-score': {type: 'boolean', default: false},
+      'no-progress': {type: 'boolean', default: false},
       quiet: {type: 'boolean', default: false},
     },
   })
+  const jobs = parseJobs(values.jobs)
   const options: BatchOptions = {
     dryRun: values['dry-run'],
     score: !values['no-score'],
-    fields: {id: values['id-field'], text: values['text-field']},
+    fields: {
+      id: values['id-field'],
+      text: values['text-field'],
+      html: values['html-field'],
+      url: values['url-field'],
+    },
     out: values.out,
+    jobs,
+    resume: values.resume,
+    progress: values.quiet || values['no-progress'] ? undefined : process.stderr,
+    onNote: (note) => say(note),
   }
   const say = (line: string): void => {
     if (!values.quiet) process.stderr.write(`${line}\n`)
@@ -75,27 +141,25 @@ export async function cleanCommand(args: string[]): Promise<number> {
     const files = await expandPaths(positionals)
     const result = await runBatch(files, {
       ...options,
-      onRecord:
-        values.out === undefined ? (record) => write(`${JSON.stringify(record)}\n`) : undefined,
+      onLine: values.out === undefined ? (json) => write(`${json}\n`) : undefined,
     })
     say(describeSummary(result.summary))
     return result.summary.errors > 0 ? 1 : 0
   }
 
   if (values.out !== undefined) throw new UsageError('--out needs at least one input PATH')
+  if (values.resume) throw new UsageError('--resume needs input PATHs and --out DIR')
+  const format = values.format ?? (values.jsonl ? 'jsonl' : 'text')
+  if (!stdinKinds.has(format as InputKind)) {
+    throw new UsageError(`--format must be one of ${[...stdinKinds].join(', ')}, not \`${format}\``)
+  }
+  const kind = format as InputKind
 
-  if (values.jsonl) {
-    const summary = new SummaryBuilder()
-    for await (const input of readJsonl(process.stdin, options.fields)) {
-      const record: Outcome = isInputError(input)
-        ? input
-        : runRecord(input.text, {...options, id: input.id, line: input.line})
-      summary.add(record)
-      await write(`${JSON.stringify(record)}\n`)
-    }
-    const built = summary.build()
-    say(describeSummary(built))
-    return built.errors > 0 ? 1 : 0
+  if (kind === 'jsonl' || kind === 'csv' || kind === 'warc') {
+    // Stdin's size is unknown: workers only when asked for.
+    const summary = await cleanStdinRecords(kind, options, jobs ?? 1)
+    say(describeSummary(summary))
+    return summary.errors > 0 ? 1 : 0
   }
 
   const decoded = decode(await readStdin())
@@ -104,7 +168,14 @@ export async function cleanCommand(args: string[]): Promise<number> {
     return 1
   }
   for (const warning of decoded.warnings) process.stderr.write(`copydesk: stdin: ${warning}\n`)
-  const record = runRecord(decoded.text, {...options, warnings: decoded.warnings})
+  let record: Outcome
+  if (kind === 'html') {
+    await loadHtmlExtractor()
+    const {json} = processItem({html: decoded.text, warnings: decoded.warnings}, options)
+    record = JSON.parse(json) as Outcome
+  } else {
+    record = runRecord(decoded.text, {...options, warnings: decoded.warnings})
+  }
   if (isErrorRecord(record)) {
     process.stderr.write(`copydesk: stdin: ${record.error}\n`)
     return 1

@@ -9,7 +9,12 @@ export interface InputRecord {
   /** 1-based line number in the input. */
   line: number
   id?: string | number | undefined
+  /** The text to clean (`''` when the record holds HTML instead). */
   text: string
+  /** The page's HTML, when `FieldMap.html` names a field that holds it. */
+  html?: string | undefined
+  /** The page's URL (`FieldMap.url`), for HTML extraction. */
+  url?: string | undefined
   /** Other fields of the input object, passed through untouched. */
   extra?: Record<string, unknown> | undefined
 }
@@ -25,6 +30,10 @@ export interface FieldMap {
   id: string
   /** Field holding the text (default `text`). */
   text: string
+  /** Field holding HTML to extract the article from (no default: off). */
+  html?: string | undefined
+  /** Field holding the page URL, used with `html` (default `url`). */
+  url?: string | undefined
 }
 
 export const defaultFields: FieldMap = {id: 'id', text: 'text'}
@@ -49,13 +58,24 @@ export function parseLine(
   const rawId = object[fields.id]
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined
   const text = object[fields.text]
+  const html = fields.html === undefined ? undefined : object[fields.html]
+  if (typeof html === 'string' && typeof text !== 'string') {
+    const url = object[fields.url ?? 'url']
+    return {
+      line,
+      ...(id === undefined ? {} : {id}),
+      text: '',
+      html,
+      ...(typeof url === 'string' ? {url} : {}),
+    }
+  }
   if (typeof text !== 'string') {
     return {
       line,
       ...(id === undefined ? {} : {id}),
       error:
         text === undefined
-          ? `Missing field \`${fields.text}\``
+          ? `Missing field \`${fields.text}\`${fields.html === undefined ? '' : ` or \`${fields.html}\``}`
           : `Field \`${fields.text}\` is not a string`,
     }
   }

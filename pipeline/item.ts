@@ -1,0 +1,173 @@
+/**
+ * One unit of batch work: an input item (text, HTML or an input error) turned
+ * into its finished JSONL line and the few facts the run summary needs. The
+ * same function runs in the main thread (`--jobs 1`) and in pool workers, so
+ * serialisation happens where the work is spread out.
+ */
+import type {ErrorRecord} from './record.js'
+import {
+  errorRecord,
+  isErrorRecord,
+  messageOf,
+  type Outcome,
+  runRecord,
+  stampFor,
+  warningMessages,
+} from './run.js'
+
+/** An article (or an unusable input) as a reader yields it. */
+export interface InputItem {
+  /** File it came from, relative to its argument (absent for stdin). */
+  file?: string | undefined
+  /** 1-based line (JSONL, CSV) of the input. */
+  line?: number | undefined
+  id?: string | number | undefined
+  /** Text to clean. */
+  text?: string | undefined
+  /** HTML to extract the article from, then clean. */
+  html?: string | undefined
+  /** The page's URL, for HTML extraction. */
+  url?: string | undefined
+  /** Warnings from reading (decoding). */
+  warnings?: readonly string[] | undefined
+  /** An input that cannot be cleaned: becomes an error record as it is. */
+  error?: string | undefined
+  /** When set, the caller wants the cleaned text back (for a text file output). */
+  wantText?: boolean | undefined
+}
+
+/** Options of a batch that reach every item; plain data, so they cross to workers. */
+export interface ItemOptions {
+  readonly score?: boolean | undefined
+  readonly dryRun?: boolean | undefined
+}
+
+/** What the summary keeps of a record. */
+export interface Digest {
+  error: string | null
+  /** `[ruleId, removed characters]` per removal. */
+  removed: Array<[string, number]>
+  warnings: number
+  grade: number | null
+  ease: number | null
+  neutrality: number | null
+  /** Locates an error record in the summary. */
+  where?: {file?: string | undefined; line?: number | undefined; id?: string | number | undefined}
+}
+
+/** A processed item. */
+export interface Processed {
+  /** The stamped record as one JSON line (no newline). */
+  json: string
+  digest: Digest
+  /** The cleaned text, when `wantText` was set and the record is not an error. */
+  text?: string | undefined
+}
+
+/** The part of `pipeline/io/html.ts` the batch uses, loaded only when HTML arrives. */
+export type ExtractArticle = (
+  html: string,
+  options: {url?: string | undefined},
+) => {text: string; warnings: string[]}
+
+let extractor: ExtractArticle | Error | undefined
+
+/**
+ * Load the HTML extractor once. Its module is another part of copydesk, looked
+ * up at run time so the batch works (with a clear error per HTML record)
+ * without it.
+ */
+export async function loadHtmlExtractor(): Promise<ExtractArticle | Error> {
+  if (extractor === undefined) {
+    const specifier = './io/html.js'
+    try {
+      const module = (await import(specifier)) as {extractArticle?: ExtractArticle}
+      extractor =
+        typeof module.extractArticle === 'function'
+          ? module.extractArticle
+          : new Error('HTML extraction is not available in this build')
+    } catch (error) {
+      extractor = new Error(`HTML extraction is not available: ${messageOf(error)}`)
+    }
+  }
+  return extractor
+}
+
+function runHtml(item: InputItem, html: string, options: ItemOptions): Outcome {
+  const extract = extractor
+  if (extract === undefined) return errorRecord(item, 'HTML extractor not loaded')
+  if (extract instanceof Error) return errorRecord(item, extract.message)
+  let article: {text: string; warnings: string[]}
+  try {
+    article = extract(html, {url: item.url})
+  } catch (error) {
+    return errorRecord(item, `HTML extraction failed: ${messageOf(error)}`)
+  }
+  const outcome = runRecord(article.text, {
+    ...options,
+    id: item.id,
+    line: item.line,
+    file: item.file,
+  })
+  if (!isErrorRecord(outcome) && article.warnings.length > 0) {
+    outcome.messages.unshift(...warningMessages(article.warnings, 'html-extract'))
+  }
+  return outcome
+}
+
+/** Clean one item into its line and digest; never throws. */
+export function processItem(item: InputItem, options: ItemOptions): Processed {
+  let outcome: Outcome
+  if (item.error !== undefined) outcome = errorRecord(item, item.error)
+  else if (item.html !== undefined) outcome = runHtml(item, item.html, options)
+  else {
+    outcome = runRecord(item.text ?? '', {
+      ...options,
+      id: item.id,
+      line: item.line,
+      file: item.file,
+      ...(item.file === undefined ? {} : {path: item.file}),
+      warnings: item.warnings,
+    })
+  }
+  let json: string
+  try {
+    json = JSON.stringify({...outcome, copydesk: stampFor(options)})
+  } catch (error) {
+    outcome = errorRecord(item, `Cannot serialise the record: ${messageOf(error)}`)
+    json = JSON.stringify({...outcome, copydesk: stampFor(options)})
+  }
+  return {
+    json,
+    digest: digestOf(outcome),
+    ...(item.wantText && !isErrorRecord(outcome) ? {text: outcome.text} : {}),
+  }
+}
+
+/** The facts of a record the summary needs. */
+export function digestOf(outcome: Outcome): Digest {
+  if (isErrorRecord(outcome)) {
+    const error = outcome as ErrorRecord
+    return {
+      error: error.error,
+      removed: [],
+      warnings: 0,
+      grade: null,
+      ease: null,
+      neutrality: null,
+      where: {file: error.file, line: error.line, id: error.id},
+    }
+  }
+  let warnings = 0
+  for (const message of outcome.messages) if (message.severity === 'warning') warnings++
+  // The neutrality analyser is optional: read its score without depending on its types.
+  const neutrality = (outcome as {neutrality?: {score?: unknown} | null}).neutrality?.score
+  return {
+    error: null,
+    removed: outcome.removed.map((removal) => [removal.ruleId, removal.end - removal.start]),
+    warnings,
+    grade: outcome.readability?.grade ?? null,
+    ease: outcome.readability?.fleschReadingEase ?? null,
+    neutrality: typeof neutrality === 'number' ? neutrality : null,
+  }
+}
