@@ -40,6 +40,7 @@ const lintRules: Readonly<Partial<Record<Category, {ruleId: string; label: strin
   },
   'loaded-label': {ruleId: 'loaded-label', label: 'one-sided label'},
   'strong-subjective': {ruleId: 'loaded-word', label: 'loaded word'},
+  'framing-verb': {ruleId: 'framing-verb', label: 'framing verb'},
   'doubt-marker': {ruleId: 'doubt-marker', label: 'doubt marker'},
   intensifier: {ruleId: 'intensifier', label: 'intensifier'},
   'certainty-marker': {ruleId: 'certainty-marker', label: 'certainty marker'},

@@ -8,7 +8,7 @@ import {hedges} from 'hedges'
 import {weasels} from 'weasels'
 import data from '../data/neutrality-lexicon.json' with {type: 'json'}
 
-/** Every kind of signal score-neutrality reports; the first eleven come from the curated data file. */
+/** Every kind of signal score-neutrality reports; the first fourteen come from the curated data file. */
 export const categories = [
   'loaded-attribution',
   'presupposing-attribution',
@@ -18,9 +18,12 @@ export const categories = [
   'certainty-marker',
   'loaded-label',
   'strong-subjective',
+  'framing-verb',
   'vague-source',
   'personal-voice',
   'manner-adverb',
+  'absolute',
+  'specific-detail',
   'scare-quote',
   'exclamation',
   'rhetorical-question',
@@ -63,6 +66,8 @@ export interface SuffixRule {
 export interface Lexicon {
   readonly curated: PhraseTable
   readonly suffixes: readonly SuffixRule[]
+  /** Category of any word with a digit in it (`specific-detail`), when on. */
+  readonly digits: Category | undefined
   readonly packaged: PhraseTable
 }
 
@@ -82,6 +87,7 @@ interface DataEntry {
   readonly minLength?: number
   readonly exceptions?: readonly string[]
   readonly inflections?: Inflections
+  readonly containsDigit?: boolean
   readonly terms?: readonly (string | {readonly text: string; readonly alternative: string})[]
 }
 
@@ -179,8 +185,10 @@ export function buildLexicon(
 ): Lexicon {
   const keep = (term: Term) => enabled.has(term.category)
   const suffixes: SuffixRule[] = []
+  let digits: Category | undefined
   for (const entry of data.entries as readonly DataEntry[]) {
     const category = entry.id as Category
+    if (entry.containsDigit && enabled.has(category)) digits = category
     if (entry.suffix === undefined || !enabled.has(category)) continue
     suffixes.push({
       category,
@@ -192,6 +200,7 @@ export function buildLexicon(
   return {
     curated: buildTable([...custom, ...curatedTerms()].filter(keep)),
     suffixes,
+    digits,
     packaged: buildTable(packagedTerms().filter(keep)),
   }
 }

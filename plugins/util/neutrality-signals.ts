@@ -173,6 +173,7 @@ function matchTerms(
   const covered = new Uint8Array(tokens.length)
   matchTable(tokens, lexicon.curated, covered, signals, original)
   for (const rule of lexicon.suffixes) matchSuffix(tokens, rule, covered, signals, original)
+  if (lexicon.digits) matchDigits(tokens, lexicon.digits, covered, signals, original)
   matchTable(tokens, lexicon.packaged, covered, signals, original)
 }
 
@@ -226,6 +227,26 @@ function matchSuffix(
     if (index > 0 && token.first !== token.first.toLowerCase()) continue
     signals.push({
       category: rule.category,
+      text: original.slice(token.place.start.offset, token.place.end.offset),
+      place: token.place,
+      quoted: token.quoted,
+    })
+    covered[index] = 1
+  }
+}
+
+function matchDigits(
+  tokens: readonly Token[],
+  category: Category,
+  covered: Uint8Array,
+  signals: Signal[],
+  original: string,
+): void {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    if (covered[index] || !token.place || !/\d/.test(token.norm)) continue
+    signals.push({
+      category,
       text: original.slice(token.place.start.offset, token.place.end.offset),
       place: token.place,
       quoted: token.quoted,
