@@ -7,6 +7,8 @@
 import {readFileSync} from 'node:fs'
 import {UsageError} from './batch.js'
 import * as clean from './commands/clean.js'
+import * as lint from './commands/lint.js'
+import * as lsp from './commands/lsp.js'
 import {write} from './commands/output.js'
 
 interface Command {
@@ -18,6 +20,8 @@ interface Command {
 /** Every command, by name. Add a command here and in pipeline/commands/. */
 const commands: Record<string, Command> = {
   clean: {usage: clean.usage, run: clean.cleanCommand},
+  lint: {usage: lint.usage, run: lint.lintCommand},
+  lsp: {usage: lsp.usage, run: lsp.lspCommand},
 }
 
 const version = (
