@@ -146,6 +146,20 @@ describe('remove-boilerplate: options', () => {
   })
 })
 
+describe('remove-boilerplate: embedded tweets', () => {
+  it('keeps the paragraph before a short tweet', () => {
+    const input =
+      'The race was moved to June.\n\nBig news! pic.twitter.com/Ab12Cd34\n\n— Speedway News (@speedwaynews) May 2, 2020'
+    expect(clean(input).text).toBe('The race was moved to June.')
+  })
+
+  it('takes the paragraph before a last line of only a label and links', () => {
+    const input =
+      'The course is ready.\n\nA quiet morning on the first green.\n\nGallery: https://t.co/Ab12Cd34 pic.twitter.com/Ef56Gh78\n\n— Valley Golf (@valleygolf) April 6, 2020\n\nPlay starts on Thursday.'
+    expect(clean(input).text).toBe('The course is ready.\n\nPlay starts on Thursday.')
+  })
+})
+
 describe('remove-boilerplate: widget title in another script', () => {
   it('goes above English text, read as Cyrillic or as Latin-1 mojibake', () => {
     expect(clean('Новости дня\n\nThe fair opens on Friday.').text).toBe('The fair opens on Friday.')

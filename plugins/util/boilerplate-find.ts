@@ -13,7 +13,7 @@ import {
   widenLineCuts,
 } from './boilerplate-lines.js'
 import type {CompiledRule, Rule} from './boilerplate-rules.js'
-import {isHeadlineShaped, isProse, wordsBesideLinks} from './boilerplate-shapes.js'
+import {isHeadlineShaped, isLabelledLinks, isProse} from './boilerplate-shapes.js'
 
 /** A span one rule claims (text offsets). */
 export interface BoilerplateSpan extends Span {
@@ -134,11 +134,11 @@ function findTweets(context: Context, compiled: CompiledRule): Span[] {
     // paragraph of many attribution lines from being read once per line.
     if (!first || charsOf(body) > tweetBodyLimit || !compiled.link?.test(textOf(body))) continue
     let start = first.contentStart
-    // A tweet whose last paragraph is only a link (`Photo: https://t.co/…
+    // A tweet whose last paragraph is a label and links (`Photo: https://t.co/…
     // pic.twitter.com/…`) has its words in the paragraph before.
     const earlier = linesOf(context, context.paragraphs[bodyIndex - 1])
     if (
-      wordsBesideLinks(textOf(body)) < 3 &&
+      isLabelledLinks(textOf(body)) &&
       earlier[0] &&
       textOf(earlier).length + textOf(body).length <= tweetLength
     ) {

@@ -30,13 +30,17 @@ export function isProse(lines: readonly Line[], minLength = 60): boolean {
   return length >= minLength && proseEnd.test(last.content)
 }
 
-// Each alternative starts with a literal or a single class and has one bounded run, so a
-// search stays linear.
-const nonWords =
-  /(?:https?:\/\/\S{1,200}|pic\.twitter\.com\/\w{1,40}|[#@]\w{1,80}|^[^\s:]{1,30}(?: [^\s:]{1,30})?:)/giu
+// Each alternative starts with a literal or a single class and has one bounded
+// run, so a search stays linear.
+const links = /(?:https?:\/\/\S{1,200}|pic\.twitter\.com\/\w{1,40}|[#@]\w{1,80})/giu
+const label = /^[^\s:]{1,30}(?: [^\s:]{1,30})?: /u
 
-/** Words left in `text` once URLs, tweet links, hashtags, handles and a leading `Label:` are gone. */
-export function wordsBesideLinks(text: string): number {
-  const rest = text.replace(nonWords, ' ').trim()
-  return rest === '' ? 0 : rest.split(/\s+/u).length
+/**
+ * Whether `text` is a label and links only (`Photo Gallery: https://t.co/…
+ * pic.twitter.com/…`): the last line of a tweet whose words came before it.
+ */
+export function isLabelledLinks(text: string): boolean {
+  const found = label.exec(text)
+  if (!found) return false
+  return text.slice(found[0].length).replace(links, ' ').trim() === ''
 }
