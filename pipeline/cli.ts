@@ -10,6 +10,7 @@ import * as clean from './commands/clean.js'
 import * as lint from './commands/lint.js'
 import * as lsp from './commands/lsp.js'
 import {write} from './commands/output.js'
+import * as report from './commands/report.js'
 
 interface Command {
   /** Lines for the help text. */
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   clean: {usage: clean.usage, run: clean.cleanCommand},
   lint: {usage: lint.usage, run: lint.lintCommand},
   lsp: {usage: lsp.usage, run: lsp.lspCommand},
+  report: {usage: report.usage, run: report.reportCommand},
 }
 
 const version = (

@@ -4,6 +4,7 @@
  */
 import {fileURLToPath} from 'node:url'
 import {expandPaths, runBatch} from './batch.js'
+import {readRecords, writeReport} from './report/write.js'
 import {isErrorRecord, type Outcome} from './run.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -91,5 +92,7 @@ console.log(
     `${summary.removed} span(s) removed (${summary.removedCharacters} characters); ` +
     `median grade ${format(summary.grade?.median)}; ${summary.durationMs} ms`,
 )
-console.log(`Wrote ${result.written.length} file(s) to ${output}/`)
+// The QA report of the same run, for people to look at (see README, QA report).
+await writeReport(`${output}/report.html`, await readRecords(output), {name: 'input/'})
+console.log(`Wrote ${result.written.length} file(s) and report.html to ${output}/`)
 process.exitCode = summary.errors > 0 ? 1 : 0

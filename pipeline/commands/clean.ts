@@ -11,6 +11,7 @@ import {loadHtmlExtractor, processItem} from '../item.js'
 import {createRunner, mapOrdered} from '../pool.js'
 import type {Unit} from '../pool-worker.js'
 import type {CleanRecord} from '../record.js'
+import {ReportCollector} from '../report/write.js'
 import {isErrorRecord, type Outcome, runRecord} from '../run.js'
 import {type Summary, SummaryBuilder} from '../summary.js'
 import {readStdin, write} from './output.js'
@@ -34,6 +35,7 @@ Options for clean:
   --no-score          skip the analysers
   --no-progress       no progress bar (it is only drawn when stderr is a terminal)
   --quiet             no summary or progress on stderr
+  --report FILE       also write a QA report of the run (one HTML page) to FILE
 `
 
 function describeSummary(summary: Summary): string {
@@ -115,6 +117,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
       'no-score': {type: 'boolean', default: false},
       'no-progress': {type: 'boolean', default: false},
       quiet: {type: 'boolean', default: false},
+      report: {type: 'string'},
     },
   })
   const jobs = parseJobs(values.jobs)
@@ -139,15 +142,22 @@ export async function cleanCommand(args: string[]): Promise<number> {
 
   if (positionals.length > 0) {
     const files = await expandPaths(positionals)
+    const report =
+      values.report === undefined ? undefined : new ReportCollector(values.report, values.out)
     const result = await runBatch(files, {
       ...options,
-      onLine: values.out === undefined ? (json) => write(`${json}\n`) : undefined,
+      onLine: async (json) => {
+        report?.add(json)
+        if (values.out === undefined) await write(`${json}\n`)
+      },
     })
+    await report?.write(positionals.join(' '))
     say(describeSummary(result.summary))
     return result.summary.errors > 0 ? 1 : 0
   }
 
   if (values.out !== undefined) throw new UsageError('--out needs at least one input PATH')
+  if (values.report !== undefined) throw new UsageError('--report needs input PATHs')
   if (values.resume) throw new UsageError('--resume needs input PATHs and --out DIR')
   const format = values.format ?? (values.jsonl ? 'jsonl' : 'text')
   if (!stdinKinds.has(format as InputKind)) {

@@ -1,0 +1,330 @@
+import {readFileSync} from 'node:fs'
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it, vi} from 'vitest'
+import {UsageError} from '../pipeline/batch.js'
+import {cleanCommand} from '../pipeline/commands/clean.js'
+import {reportCommand} from '../pipeline/commands/report.js'
+import {readArticle} from '../pipeline/report/article.js'
+import {escapeHtml, jsonForScript} from '../pipeline/report/escape.js'
+import {fingerprintRemoval} from '../pipeline/report/fingerprint.js'
+import {binsFor, countBins} from '../pipeline/report/histogram.js'
+import {buildReport} from '../pipeline/report/html.js'
+import {OffsetMap, reconstructOriginal} from '../pipeline/report/reconstruct.js'
+import {parseSuppressions} from '../pipeline/report/suppressions.js'
+import {batchFolder, runFixtureBatch} from './fixtures/report/run.js'
+
+interface RunRecord {
+  id: string
+  text: string
+  removed: Array<{ruleId: string; source: string; start: number; end: number; text: string}>
+}
+
+let run: {out: string; records: unknown[]}
+const inputOf = (id: string): string | undefined => {
+  if (id.endsWith('.txt')) return readFileSync(join(batchFolder, id), 'utf8')
+  for (const line of readFileSync(join(batchFolder, 'wire.jsonl'), 'utf8').split('\n')) {
+    if (line.trim() === '') continue
+    const value = JSON.parse(line) as {id: string; text?: string}
+    if (value.id === id) return value.text
+  }
+  return undefined
+}
+
+beforeAll(async () => {
+  run = await runFixtureBatch()
+})
+
+describe('original text', () => {
+  it('is rebuilt exactly from a real run (cleaned text + removals + changes)', () => {
+    const cleaned = run.records.filter((record) => !('error' in (record as object)))
+    expect(cleaned.length).toBe(4)
+    let edited = 0
+    for (const [index, record] of cleaned.entries()) {
+      const {detail} = readArticle(record, index)
+      expect(detail.original, detail.id).toBe(inputOf(detail.id))
+      expect(detail.originalNote).toMatch(/rebuilt/)
+      if (detail.edits.length > 0) edited++
+    }
+    // The batch has blurbs and whitespace to clean, so the check is not vacuous.
+    expect(edited).toBeGreaterThanOrEqual(2)
+  })
+
+  it('is refused, not guessed, when the edits do not account for the text', () => {
+    const change = {kind: 'changed' as const, index: 0, ruleId: 'r', source: 's'}
+    expect(
+      reconstructOriginal('Harbour fees rise.', [
+        {...change, start: 6, end: 7, before: '  ', after: ' '},
+      ]),
+    ).toBeNull()
+    expect(
+      reconstructOriginal('Harbour fees rise.', [
+        {...change, start: 7, end: 9, before: '  ', after: 'X'},
+      ]),
+    ).toBeNull()
+    const {detail} = readArticle(
+      {id: 'stale', text: 'Fees rise.', removed: [{start: 0, end: 40, text: 'too short'}]},
+      0,
+    )
+    expect(detail.original).toBeNull()
+    expect(detail.originalNote).toMatch(/cannot be shown/)
+  })
+
+  it('maps offsets both ways around a removal', () => {
+    const rebuilt = reconstructOriginal('Mayor Kim said.', [
+      {
+        kind: 'removed',
+        index: 0,
+        ruleId: 'r',
+        source: 's',
+        start: 9,
+        end: 20,
+        before: 'Ana KimMORE',
+        after: '',
+      },
+    ])
+    expect(rebuilt?.original).toBe('Mayor KimAna KimMORE said.')
+    const map = new OffsetMap(rebuilt?.edits ?? [])
+    expect(map.toCleaned(21, 'start')).toBe(10) // "said"
+    expect(map.toCleaned(12, 'start')).toBeNull() // inside the removed span
+    expect(map.toOriginal(10)).toBe(21)
+  })
+
+  it('reads a dry run as the input itself', () => {
+    const text = 'Mayor Ana KimAna Sofia KimFerry fares rise MORE said.'
+    const removedText = 'Ana Sofia KimFerry fares rise MORE'
+    const start = text.indexOf(removedText)
+    const {detail} = readArticle(
+      {
+        id: 'dry',
+        text,
+        removed: [
+          {ruleId: 'r', source: 's', start, end: start + removedText.length, text: removedText},
+        ],
+      },
+      0,
+    )
+    expect(detail.original).toBe(text)
+    expect(detail.originalNote).toMatch(/dry run/)
+  })
+})
+
+describe('records of any version', () => {
+  it('reads an old record without scores, and values of the wrong type', () => {
+    for (const value of [
+      {text: 'Only text.'},
+      null,
+      42,
+      [],
+      {id: 7, removed: 'no', sentences: {}},
+    ]) {
+      const {row, detail} = readArticle(value, 3)
+      expect(row.index).toBe(3)
+      expect(row.grade).toBeNull()
+      expect(row.neutrality).toBeNull()
+      expect(detail.edits).toEqual([])
+      expect(detail.signals).toEqual([])
+    }
+    expect(readArticle({id: 7}, 0).row.id).toBe('7')
+    expect(readArticle({}, 4).row.id).toBe('#5')
+  })
+
+  it('shows an error record as one error', () => {
+    const {row, detail} = readArticle({line: 3, error: 'Not JSON'}, 0)
+    expect(row.errors).toBe(1)
+    expect(detail.error).toBe('Not JSON')
+    expect(detail.facts).toContainEqual(['line', '3'])
+  })
+
+  it('places neutrality signals in both texts, and drops those inside removals from the cleaned one', () => {
+    const original =
+      'Aide Rob LeeRobert Lee Jr.Bold plan slammed MORE said the outrageous fee stays.'
+    const blurb = 'Robert Lee Jr.Bold plan slammed MORE'
+    const start = original.indexOf(blurb)
+    const cleaned = original.slice(0, start) + original.slice(start + blurb.length)
+    const at = (word: string): {start: number; end: number} => ({
+      start: original.indexOf(word),
+      end: original.indexOf(word) + word.length,
+    })
+    const {row, detail} = readArticle(
+      {
+        id: 'loaded',
+        text: cleaned,
+        removed: [
+          {
+            ruleId: 'hill-related-blurb',
+            source: 'remove-hill-blurbs',
+            start,
+            end: start + blurb.length,
+            text: blurb,
+          },
+        ],
+        meta: {title: 'Fee stays', url: 'javascript:alert(1)'},
+        neutrality: {
+          score: 41.5,
+          verdict: 'loaded',
+          signals: [
+            {category: 'loaded-adjective', text: 'outrageous', weight: 0.8, ...at('outrageous')},
+            {
+              category: 'loaded-verb',
+              text: 'slammed',
+              weight: 0.6,
+              place: {start: {offset: at('slammed').start}, end: {offset: at('slammed').end}},
+            },
+          ],
+        },
+      },
+      0,
+    )
+    expect(row).toMatchObject({
+      title: 'Fee stays',
+      neutrality: 41.5,
+      removals: 1,
+      rules: ['hill-related-blurb'],
+    })
+    expect(detail.url).toBeNull() // a javascript: URL is never a link
+    const [outrageous, slammed] = detail.signals
+    expect(outrageous?.cleaned && cleaned.slice(...outrageous.cleaned)).toBe('outrageous')
+    expect(slammed?.original && original.slice(...slammed.original)).toBe('slammed')
+    expect(slammed?.cleaned).toBeNull()
+  })
+})
+
+describe('escaping', () => {
+  const hostile = `</script><script>alert(1)</script><!-- </textarea>"'&\u2028`
+
+  it('keeps script-ending text out of JSON blocks and reads it back unchanged', () => {
+    const json = jsonForScript({text: hostile})
+    expect(json).not.toMatch(/[<>]/)
+    expect(JSON.parse(json)).toEqual({text: hostile})
+  })
+
+  it('escapes HTML text and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    )
+  })
+
+  it('puts no article text into the markup: the only scripts are the report’s own', () => {
+    const html = buildReport(
+      [{id: '</script><script>alert(2)</script>', text: hostile, meta: {title: hostile}}],
+      {name: '<b>batch</b>'},
+    )
+    expect(html.match(/<script/g)?.length).toBe(3) // rows, one article, the page script
+    expect(html).not.toContain('alert(1)</script>')
+    expect(html).not.toContain('<b>batch</b>')
+    expect(html).toContain('&lt;b&gt;batch&lt;/b&gt;')
+    expect(html).toMatch(
+      /Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/,
+    )
+  })
+
+  it('runs in linear time on a megabyte of adversarial text', () => {
+    const text = '<</'.repeat(200_000) + '&"\u2028\n  \n'.repeat(50_000)
+    const started = performance.now()
+    const html = buildReport([{id: 'big', text, removed: [], changes: []}])
+    const escaped = escapeHtml(text)
+    const elapsed = performance.now() - started
+    expect(escaped.length).toBeGreaterThan(text.length)
+    expect(html.length).toBeGreaterThan(text.length)
+    expect(elapsed).toBeLessThan(5_000) // a generous bound: linear work is well under a second
+  })
+})
+
+describe('histograms and fingerprints', () => {
+  it('bins grades by whole grades and 0–100 scores by tens', () => {
+    expect(binsFor([7.2, 9.9, 13.1], 'grade')).toEqual({from: 7, width: 1, count: 7})
+    expect(binsFor([55.6, 73.2], 'score')).toEqual({from: 0, width: 10, count: 10})
+    expect(binsFor([0.2, 0.95], 'score')).toEqual({from: 0, width: 0.1, count: 10})
+    expect(countBins([0, 9.9, 10, 99, 100], {from: 0, width: 10, count: 10})).toEqual([
+      2, 1, 0, 0, 0, 0, 0, 0, 0, 2,
+    ])
+  })
+
+  it('gives a removal the same fingerprint wherever it stands, and another for another article', () => {
+    const removal = {
+      source: 'remove-hill-blurbs',
+      ruleId: 'hill-related-blurb',
+      before: 'Ana Sofia Kim MORE',
+    }
+    expect(fingerprintRemoval('a', removal)).toMatch(/^[0-9a-f]{16}$/)
+    expect(fingerprintRemoval('a', {...removal})).toBe(fingerprintRemoval('a', removal))
+    expect(fingerprintRemoval('b', removal)).not.toBe(fingerprintRemoval('a', removal))
+  })
+})
+
+describe('copydesk report', () => {
+  it('writes a report of a run folder, and reads decisions back', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'copydesk-report-cli-'))
+    const first = (run.records as RunRecord[]).find((record) => record.removed?.length > 0)
+    const removal = first?.removed[0]
+    if (!first || !removal) throw new Error('the fixture run has no removal')
+    const decisions = {
+      version: 1,
+      tool: 'copydesk-report',
+      suppressions: [
+        {
+          fingerprint: fingerprintRemoval(first.id, {...removal, before: removal.text}),
+          id: first.id,
+          ruleId: removal.ruleId,
+          source: removal.source,
+          actual: removal.text,
+          decision: 'wrong',
+        },
+      ],
+    }
+    await writeFile(join(folder, 'decisions.json'), JSON.stringify(decisions))
+    const out = join(folder, 'report.html')
+    const args = [run.out, '-o', out, '--suppressions', join(folder, 'decisions.json')]
+    expect(await reportCommand(args)).toBe(0)
+    const html = await readFile(out, 'utf8')
+    expect(html).toContain(decisions.suppressions[0]?.fingerprint)
+    expect(html).toContain('<b>5</b>articles')
+  })
+
+  it('is written by copydesk clean --report, with --out and without', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'copydesk-clean-report-'))
+    const withOut = ['--out', join(folder, 'out'), '--report', join(folder, 'a.html')]
+    // The fixture batch holds a JSONL line without text: an error record, so exit code 1.
+    expect(await cleanCommand([batchFolder, ...withOut, '--jobs', '1', '--quiet'])).toBe(1)
+    expect(await readFile(join(folder, 'a.html'), 'utf8')).toContain('<b>5</b>articles')
+    const written: string[] = []
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      const bare = [batchFolder, '--report', join(folder, 'b.html'), '--jobs', '1', '--quiet']
+      expect(await cleanCommand(bare)).toBe(1)
+    } finally {
+      stdout.mockRestore()
+    }
+    expect(written.join('').trim().split('\n')).toHaveLength(5) // records still on stdout
+    expect(await readFile(join(folder, 'b.html'), 'utf8')).toContain('<b>5</b>articles')
+    await expect(cleanCommand(['--report', join(folder, 'c.html')])).rejects.toThrow(UsageError)
+  })
+
+  it('refuses a missing run, a second run and a bad decisions file', async () => {
+    await expect(reportCommand([])).rejects.toThrow(UsageError)
+    await expect(reportCommand(['a', 'b'])).rejects.toThrow(UsageError)
+    await expect(reportCommand([join(tmpdir(), 'no-such-run-folder')])).rejects.toThrow(UsageError)
+    const bad = join(await mkdtemp(join(tmpdir(), 'copydesk-report-bad-')), 'bad.json')
+    await writeFile(
+      bad,
+      '{"version": 1, "tool": "copydesk-report", "suppressions": [{"fingerprint": "x"}]}',
+    )
+    await expect(reportCommand([run.out, '--suppressions', bad])).rejects.toThrow(/fingerprint/)
+  })
+
+  it('checks a decisions file', () => {
+    expect(() => parseSuppressions('not json')).toThrow(/not JSON/)
+    expect(
+      parseSuppressions('{"version": 1, "tool": "copydesk-report", "suppressions": []}'),
+    ).toEqual({
+      version: 1,
+      tool: 'copydesk-report',
+      suppressions: [],
+    })
+  })
+})
