@@ -4,9 +4,12 @@
  * text, the element that holds it, furniture hints on its ancestors).
  * One iterative walk; nothing here recurses.
  */
-import type {AnyNode, Element} from 'domhandler'
+import type {AnyNode, Document, Element} from 'domhandler'
 import rules from '../../plugins/data/site-rules.json' with {type: 'json'}
 import {classAndId, isElement} from './html-dom.js'
+
+/** Where blocks are collected: `<body>`, or the document when a page has none. */
+export type Scope = Element | Document
 
 /** A run of text between block-level tags. */
 export interface Block {
@@ -16,8 +19,8 @@ export interface Block {
   chars: number
   /** Of those, characters inside links. */
   linkChars: number
-  /** The nearest block-level element holding the text. */
-  owner: Element
+  /** The nearest block-level element holding the text (the document for a page without <body>). */
+  owner: Scope
   /** Heading level 1-6, or 0. */
   heading: number
   /** The innermost ancestor whose class or id marks page furniture, if any. */
@@ -132,10 +135,10 @@ interface Frame {
  * `removed` (site rules) and dropped tags, hidden elements and forms without
  * paragraphs are skipped with their content.
  */
-export function collectBlocks(root: Element, removed: ReadonlySet<Element>): Page {
+export function collectBlocks(root: Scope, removed: ReadonlySet<Element>): Page {
   const blocks: Block[] = []
   const outerFurniture = new Map<Element, Element | null>()
-  const owners: Element[] = [root]
+  const owners: Scope[] = [root]
   const furniture: Array<Element | null> = [null]
   let parts: string[] = []
   let chars = 0
@@ -145,7 +148,7 @@ export function collectBlocks(root: Element, removed: ReadonlySet<Element>): Pag
 
   function flush(): void {
     if (chars > 0) {
-      const owner = owners[owners.length - 1] as Element
+      const owner = owners[owners.length - 1] as Scope
       const joined = parts.join('')
       const text =
         pre > 0
@@ -160,7 +163,7 @@ export function collectBlocks(root: Element, removed: ReadonlySet<Element>): Pag
         chars,
         linkChars,
         owner,
-        heading: headingLevel(owner.name),
+        heading: owner.type === 'tag' ? headingLevel(owner.name) : 0,
         furniture: furniture[furniture.length - 1] ?? null,
         index: blocks.length,
       })

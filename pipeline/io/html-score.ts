@@ -6,9 +6,9 @@
  * (`itemprop=articleBody`, `<article>`). Inside it, furniture, link lists and
  * call-to-action scraps are dropped.
  */
-import type {Element} from 'domhandler'
+import type {Element, ParentNode} from 'domhandler'
 import rules from '../../plugins/data/site-rules.json' with {type: 'json'}
-import type {Block, Page} from './html-blocks.js'
+import type {Block, Page, Scope} from './html-blocks.js'
 import {contains} from './html-dom.js'
 
 /** Tunable weights of the scoring, with the values measured best on the dev pages. */
@@ -121,11 +121,11 @@ export function blockGain(
  */
 export function chooseContainer(
   blocks: readonly Block[],
-  root: Element,
+  root: Scope,
   evidence: readonly Element[],
   weights: ScoreWeights = defaultWeights,
-): Element {
-  const gains = new Map<Element, number>()
+): Scope {
+  const gains = new Map<Scope, number>()
   // One cut-short paragraph is a paywall or an API cut; several are a list of excerpts.
   let teasers = 0
   for (const block of blocks) if (isTeaser(block)) teasers++
@@ -133,13 +133,16 @@ export function chooseContainer(
   for (const block of blocks) {
     const gain = blockGain(block, weights, teaserList)
     if (gain === 0) continue
-    let element: Element | null = block.owner
+    let element: Scope | null = block.owner
     let decay = 1
     while (element !== null) {
       gains.set(element, (gains.get(element) ?? 0) + gain * decay)
       decay *= weights.levelDecay
       if (element === root) break
-      element = element.parent?.type === 'tag' ? element.parent : null
+      const parent: ParentNode | null = element.parent
+      // The root may be the document itself when the page has no <body>.
+      element =
+        parent !== null && (parent.type === 'tag' || parent === root) ? (parent as Scope) : null
     }
   }
   let best = root
@@ -161,7 +164,7 @@ export function chooseContainer(
 /** Whether a block inside the chosen container belongs to the article text. */
 export function keepBlock(
   block: Block,
-  container: Element,
+  container: Scope,
   weights: ScoreWeights = defaultWeights,
 ): boolean {
   if (

@@ -8,10 +8,11 @@
  * counts for, link lists and scraps against, furniture not at all). JSON-LD
  * `articleBody` stands in when the page's markup yields no text.
  */
-import type {Document, Element} from 'domhandler'
-import {type Block, collectBlocks} from './html-blocks.js'
+import type {Document} from 'domhandler'
+import {type Block, collectBlocks, type Scope} from './html-blocks.js'
 import {
   collapse,
+  contains,
   flattenNesting,
   loadHtml,
   maxNesting,
@@ -64,7 +65,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const scan = scanPage(document)
   const meta = resolveMeta(scan, options.url)
   if (scan.body === null) warnings.push('Page has no <body>; reading the whole document')
-  const root = (scan.body ?? document) as Element
+  const root: Scope = scan.body ?? document
   const sites = matchSiteRules($, hostOf(options.url) ?? hostOf(meta.url))
   const page = collectBlocks(root, sites.removed)
   settleFurniture(page)
@@ -83,7 +84,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
 /** A short line that credits the author: `By Jane Roe`, `Posted on 9 May by Jane Roe`. */
 const bylineStart = /^(?:by|posted|written|published|updated|von|por|par|di)\b/i
 
-function articleText(blocks: readonly Block[], container: Element, meta: ArticleMeta): string {
+function articleText(blocks: readonly Block[], container: Scope, meta: ArticleMeta): string {
   const kept: string[] = []
   const title = meta.title === null ? null : collapse(meta.title).toLowerCase()
   const author = meta.byline?.split(', ')[0] ?? null
@@ -101,13 +102,8 @@ function isBylineLine(text: string, author: string): boolean {
   return text.length <= 120 && text.includes(author) && (text === author || bylineStart.test(text))
 }
 
-function isInside(element: Element, container: Element): boolean {
-  let current: Element | null = element
-  while (current !== null) {
-    if (current === container) return true
-    current = current.parent as Element | null
-  }
-  return false
+function isInside(element: Scope, container: Scope): boolean {
+  return contains(container, element)
 }
 
 /** JSON-LD article bodies are plain text or HTML; either way, text with blank lines between paragraphs. */
@@ -115,7 +111,7 @@ function linkedText(body: string): string {
   if (!/<[a-z][^>]{0,200}>/i.test(body)) return body.trim()
   const $ = parseHtml(`<body>${body}</body>`)
   const document = $.root()[0] as unknown as Document
-  const root = (scanPage(document).body ?? document) as Element
+  const root: Scope = scanPage(document).body ?? document
   return collectBlocks(root, new Set())
     .blocks.map((block) => block.text)
     .join('\n\n')
