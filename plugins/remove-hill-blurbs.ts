@@ -24,6 +24,7 @@ const removeHillBlurbs: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
     maxBody: options?.maxBody ?? data.maxBody,
     maxNameParts: data.maxNameParts,
     suffixes: data.suffixes,
+    particles: data.particles,
     maxTruncatedBody: data.maxTruncatedBody,
   }
   return (tree, file) => {

@@ -79,6 +79,10 @@ const keeps: Array<[string, string]> = [
   ],
   ['a copyright sentence in prose', 'The court said the copyright had run out in 1990.'],
   ['French with accents', 'Élan était là.\n\nThe café opened at noon.'],
+  [
+    'sentences that start like widgets',
+    'Share prices fell on Monday.\n\nTags on the cattle are checked each spring.\n\nA post shared by the mayor on Facebook drew criticism.\n\nFollow the money, he said.',
+  ],
   ['a Russian article', 'Новости дня\n\nСегодня в городе открылась ярмарка.'],
   [
     'Most Popular far from the end',

@@ -56,6 +56,11 @@ const removes: Array<[string, string, string]> = [
     "Rep. Sean O'Neil (D-Mass.) left early.",
   ],
   [
+    'lowercase particle in the full name',
+    'Mayor Ana de SouzaAna Lucia de SouzaSouza opens new clinic MORE spoke.',
+    'Mayor Ana de Souza spoke.',
+  ],
+  [
     'shown name differs from the full name',
     'Rep. Will HartWilliam Ross HartHart retires from House MORE (R-Ohio) said.',
     'Rep. Will Hart (R-Ohio) said.',

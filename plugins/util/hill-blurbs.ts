@@ -21,6 +21,8 @@ export interface BlurbOptions {
   readonly maxNameParts: number
   /** Suffixes that may follow the surname in a full name. */
   readonly suffixes: readonly string[]
+  /** Lowercase particles that may be parts of a full name (`de`, `van`). */
+  readonly particles: readonly string[]
   /**
    * Longest body of a card cut by a truncation marker: NewsAPI cuts its
    * `content` field at about 200 characters, so a longer "card" is prose.
@@ -69,7 +71,7 @@ export function fullNameEnd(
     if (parts > 0 && text.startsWith(surname, k) && !isLower(text[k + surname.length])) {
       return suffixEnd(text, k + surname.length, options)
     }
-    const next = namePartEnd(text, k)
+    const next = namePartEnd(text, k, options)
     if (next === -1 || text[next] !== ' ') return -1
     k = next + 1
   }
@@ -88,8 +90,12 @@ function suffixEnd(text: string, at: number, options: BlurbOptions): number {
 }
 
 /** End of one name part starting at `k`, or -1. */
-function namePartEnd(text: string, k: number): number {
+function namePartEnd(text: string, k: number, options: BlurbOptions): number {
   const first = text[k]
+  for (const particle of options.particles) {
+    if (text.startsWith(particle, k) && text[k + particle.length] === ' ')
+      return k + particle.length
+  }
   if (first === '(') {
     // Nickname: `(Mike)`, `(Bob)`, up to 30 characters, no line break.
     if (!isUpper(text[k + 1])) return -1
