@@ -37,8 +37,9 @@ export const recordsFile = 'copydesk-records.jsonl'
 export const summaryFile = 'copydesk-summary.json'
 const runFiles = [recordsFile, summaryFile, 'copydesk-state.json']
 
-/** How often, at most, a run writes a checkpoint (ms). */
+/** A run writes a checkpoint after this long (ms) or this many records, whichever comes first. */
 const checkpointEvery = 1000
+const checkpointRecords = 256
 
 export interface BatchOptions extends CleanOptions {
   /** Output folder; without it, records go only to `onLine`/`onRecord`. */
@@ -174,6 +175,7 @@ export async function runBatch(
   const runner = await createRunner(jobs, itemOptions)
   let mirror: {file: number; output: OutputFile; name: string} | undefined
   let lastCheckpoint = performance.now()
+  let sinceCheckpoint = 0
 
   const checkpoint = async (): Promise<void> => {
     if (!out || !records) return
@@ -185,6 +187,7 @@ export async function runBatch(
     }
     await saveState(out, state)
     lastCheckpoint = performance.now()
+    sinceCheckpoint = 0
   }
 
   const emit = async (result: Result): Promise<void> => {
@@ -233,7 +236,12 @@ export async function runBatch(
     if (options.onRecord && file) await options.onRecord(JSON.parse(json) as Outcome, file)
     state.items = result.index + 1
     progress.update(summary, bytesRead())
-    if (performance.now() - lastCheckpoint >= checkpointEvery) await checkpoint()
+    if (
+      ++sinceCheckpoint >= checkpointRecords ||
+      performance.now() - lastCheckpoint >= checkpointEvery
+    ) {
+      await checkpoint()
+    }
   }
 
   try {

@@ -71,7 +71,8 @@ export async function prepareResume(
   return state
 }
 
-const temporary = /^\..+\.copydesk-(?:tmp-\d+-[0-9a-f]{8}|partial)$/
+/** Names of temporary files of atomic writes and of partial outputs. */
+export const temporaryName = /^\..+\.copydesk-(?:tmp-\d+-[0-9a-f]{8}|partial)$/
 
 /**
  * Remove what killed runs left in `out`: temporary files of atomic writes and
@@ -80,7 +81,7 @@ const temporary = /^\..+\.copydesk-(?:tmp-\d+-[0-9a-f]{8}|partial)$/
 export async function sweepTemporaries(out: string): Promise<void> {
   const entries = await readdir(out, {recursive: true, withFileTypes: true})
   for (const entry of entries) {
-    if (entry.isFile() && temporary.test(entry.name) && entry.name !== stateFile) {
+    if (entry.isFile() && temporaryName.test(entry.name) && entry.name !== stateFile) {
       await rm(join(entry.parentPath, entry.name), {force: true})
     }
   }

@@ -80,12 +80,24 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** The installed copydesk version, read once. */
-export const version: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string
+/** copydesk's package.json: next to `pipeline/` in the sources, one level up from `dist/`. */
+function readVersion(): string {
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
+        name?: string
+        version?: string
+      }
+      if (manifest.name === 'copydesk' && manifest.version) return manifest.version
+    } catch {
+      // Not at this level: try the next.
+    }
   }
-).version
+  return '0.0.0'
+}
+
+/** The installed copydesk version, read once. */
+export const version: string = readVersion()
 
 const stamps = new Map<string, RecordStamp>()
 

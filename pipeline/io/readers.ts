@@ -57,7 +57,7 @@ export function kindOf(name: string): InputKind | undefined {
 }
 
 /** Characters that make an argument a glob pattern rather than a path. */
-const globCharacters = /[*?[\]{}]/
+export const globCharacters = /[*?[\]{}]/
 
 /**
  * Expand paths (files, folders and glob patterns) to the input files under

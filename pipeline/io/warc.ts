@@ -26,7 +26,8 @@ export interface WarcError {
   error: string
 }
 
-const htmlType = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i
+/** An HTTP Content-Type that holds a page. */
+export const htmlType = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i
 
 /** Stream the HTML pages of a WARC (plain or gzipped, detected from the bytes). */
 export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | WarcError> {

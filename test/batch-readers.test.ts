@@ -1,0 +1,225 @@
+/**
+ * Readers: every input format streamed as items in order, with bad input
+ * turned into error items; paths, folders and globs expanded to inputs.
+ */
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {Readable} from 'node:stream'
+import {gzipSync} from 'node:zlib'
+import {describe, expect, it} from 'vitest'
+import {WARCRecord, WARCSerializer} from 'warcio'
+import {defaultFields} from '../pipeline/io/jsonl.js'
+import {
+  expandPaths,
+  globCharacters,
+  type InputFile,
+  kindOf,
+  readInputFile,
+  readStream,
+} from '../pipeline/io/readers.js'
+import {htmlType} from '../pipeline/io/warc.js'
+import type {InputItem} from '../pipeline/item.js'
+import {temporaryName} from '../pipeline/resume-run.js'
+
+const scratch = (): string => mkdtempSync(join(tmpdir(), 'copydesk-readers-'))
+
+async function collect(items: AsyncIterable<InputItem>): Promise<InputItem[]> {
+  const all: InputItem[] = []
+  for await (const item of items) all.push(item)
+  return all
+}
+
+async function readFileAt(path: string, relativePath: string, fields = defaultFields) {
+  const file: InputFile = {path, relativePath}
+  return collect(readInputFile(file, {fields}))
+}
+
+async function warcRecord(
+  url: string,
+  type: 'response' | 'request' | 'metadata',
+  contentType: string,
+  body: string,
+  status = 200,
+): Promise<Uint8Array> {
+  async function* payload() {
+    yield new TextEncoder().encode(body)
+  }
+  const record = WARCRecord.create(
+    {
+      url,
+      type,
+      ...(type === 'response'
+        ? {httpHeaders: {'Content-Type': contentType}, statusline: `HTTP/1.1 ${status} X`}
+        : {}),
+    },
+    payload(),
+  )
+  return WARCSerializer.serialize(record, {gzip: true})
+}
+
+describe('kindOf', () => {
+  it('knows every input kind by its extension, gzipped or not', () => {
+    expect(kindOf('a/story.txt')).toBe('text')
+    expect(kindOf('notes.MD')).toBe('text')
+    expect(kindOf('page.html')).toBe('html')
+    expect(kindOf('wire.jsonl.gz')).toBe('jsonl')
+    expect(kindOf('all-the-news.csv')).toBe('csv')
+    expect(kindOf('CC-MAIN-2024.warc.gz')).toBe('warc')
+    expect(kindOf('story.txt.gz')).toBeUndefined()
+    expect(kindOf('photo.jpeg')).toBeUndefined()
+    expect(kindOf('Makefile')).toBeUndefined()
+  })
+})
+
+describe('CSV', () => {
+  it('reads all-the-news style rows: header, quoted multi-line content, the id column', async () => {
+    const csv = [
+      ',id,title,publication,content',
+      '0,17283,"Council backs plan","The Ledger","The council voted 7-2 on Tuesday.',
+      '',
+      'A second paragraph, with ""quotes"" inside."',
+      '1,17284,Short one,The Ledger,Ferries resume on Friday.',
+      '2,17285,No body,The Ledger',
+    ].join('\n')
+    const items = await collect(readStream('csv', Readable.from([csv]), defaultFields, 'news.csv'))
+    expect(items).toEqual([
+      {
+        file: 'news.csv',
+        line: 2,
+        id: '17283',
+        text: 'The council voted 7-2 on Tuesday.\n\nA second paragraph, with "quotes" inside.',
+      },
+      {file: 'news.csv', line: 5, id: '17284', text: 'Ferries resume on Friday.'},
+      {file: 'news.csv', line: 6, id: '17285', error: 'Row has no `content` value'},
+    ])
+  })
+
+  it('honours --text-field and --id-field, and says so when no text column exists', async () => {
+    const csv = 'url,story\nhttps://example.org/a,Harbour reopens after storm.\n'
+    const fields = {id: 'url', text: 'story'}
+    const items = await collect(readStream('csv', Readable.from([csv]), fields))
+    expect(items).toEqual([
+      {line: 2, id: 'https://example.org/a', text: 'Harbour reopens after storm.'},
+    ])
+    const none = await collect(readStream('csv', Readable.from(['a,b\n1,2\n']), defaultFields))
+    expect(none[0]?.error).toMatch(/No text column/)
+  })
+
+  it('turns a broken file into one error item and goes no further', async () => {
+    const csv = 'id,text\n1,"Fine row."\n2,"unclosed quote\n'
+    const items = await collect(readStream('csv', Readable.from([csv]), defaultFields))
+    expect(items[0]).toEqual({line: 2, id: '1', text: 'Fine row.'})
+    expect(items.at(-1)?.error).toMatch(/Invalid CSV/)
+  })
+})
+
+describe('JSONL', () => {
+  it('reads gzipped JSONL, HTML fields, and keeps bad lines as errors in place', async () => {
+    const folder = scratch()
+    const lines = [
+      JSON.stringify({id: 'a', text: 'Trains ran late on Monday.'}),
+      '{"id": "b", ',
+      JSON.stringify({id: 'c', page: '<p>Hi</p>', link: 'https://example.org/c'}),
+    ]
+    writeFileSync(join(folder, 'wire.jsonl.gz'), gzipSync(lines.join('\n')))
+    const items = await readFileAt(join(folder, 'wire.jsonl.gz'), 'wire.jsonl.gz', {
+      id: 'id',
+      text: 'text',
+      html: 'page',
+      url: 'link',
+    })
+    expect(items[0]).toEqual({
+      file: 'wire.jsonl.gz',
+      line: 1,
+      id: 'a',
+      text: 'Trains ran late on Monday.',
+    })
+    expect(items[1]?.error).toMatch(/Invalid JSON/)
+    expect(items[2]).toEqual({
+      file: 'wire.jsonl.gz',
+      line: 3,
+      id: 'c',
+      html: '<p>Hi</p>',
+      url: 'https://example.org/c',
+    })
+  })
+})
+
+describe('WARC', () => {
+  it('yields the HTML responses of a gzipped WARC and passes over everything else', async () => {
+    const folder = scratch()
+    const records = [
+      await warcRecord(
+        'https://news.example/one',
+        'response',
+        'text/html; charset=utf-8',
+        '<p>One</p>',
+      ),
+      await warcRecord('https://news.example/one', 'request', '', 'GET /one HTTP/1.1\r\n\r\n'),
+      await warcRecord('https://news.example/logo', 'response', 'image/png', 'PNG'),
+      await warcRecord('https://news.example/gone', 'response', 'text/html', '<p>Gone</p>', 404),
+      await warcRecord(
+        'https://news.example/two',
+        'response',
+        'application/xhtml+xml',
+        '<p>Two</p>',
+      ),
+    ]
+    writeFileSync(join(folder, 'crawl.warc.gz'), Buffer.concat(records))
+    const items = await readFileAt(join(folder, 'crawl.warc.gz'), 'crawl.warc.gz')
+    expect(items.map((item) => [item.id, item.html])).toEqual([
+      ['https://news.example/one', '<p>One</p>'],
+      ['https://news.example/two', '<p>Two</p>'],
+    ])
+    expect(items[0]?.url).toBe('https://news.example/one')
+  })
+})
+
+describe('whole-file inputs and paths', () => {
+  it('reads text and Markdown files whole, refuses binary ones', async () => {
+    const folder = scratch()
+    writeFileSync(join(folder, 'note.md'), '# Budget\n\nThe budget passed.\n')
+    writeFileSync(join(folder, 'photo.txt'), Buffer.from([0xff, 0xd8, 0, 0, 1]))
+    expect(await readFileAt(join(folder, 'note.md'), 'note.md')).toEqual([
+      {file: 'note.md', id: 'note.md', text: '# Budget\n\nThe budget passed.\n', warnings: []},
+    ])
+    const binary = await readFileAt(join(folder, 'photo.txt'), 'photo.txt')
+    expect(binary[0]?.error).toMatch(/binary/)
+  })
+
+  it('expands folders (sorted, inputs only) and glob patterns', async () => {
+    const folder = scratch()
+    mkdirSync(join(folder, 'b'))
+    writeFileSync(join(folder, 'b', 'two.csv'), 'text\nx\n')
+    writeFileSync(join(folder, 'a.txt'), 'One.')
+    writeFileSync(join(folder, 'c.pdf'), 'not an input')
+    writeFileSync(join(folder, 'd.warc.gz'), '')
+    const files = await expandPaths([folder])
+    expect(files.map((file) => file.relativePath)).toEqual([
+      'a.txt',
+      join('b', 'two.csv'),
+      'd.warc.gz',
+    ])
+    const globbed = await expandPaths([join(folder, '**', '*.csv')])
+    expect(globbed.map((file) => file.path)).toEqual([join(folder, 'b', 'two.csv')])
+    await expect(expandPaths([join(folder, '*.docx')])).rejects.toThrow(/No input files match/)
+  })
+})
+
+describe('linear-time patterns on adversarial input', () => {
+  // Each pattern against ≈1 MB built to make a backtracking pattern blow up; a
+  // linear one finishes in milliseconds, so the bound is generous.
+  const cases: Array<[string, RegExp, string]> = [
+    ['WARC content type', htmlType, `${' '.repeat(1_000_000)}text/htmlx`],
+    ['temporary file name', temporaryName, `.${'.copydesk-'.repeat(100_000)}tmp-1-zz`],
+    ['glob characters', globCharacters, 'a/'.repeat(500_000)],
+  ]
+  for (const [name, pattern, input] of cases) {
+    it(`${name}: 1 MB in well under a second`, () => {
+      const started = performance.now()
+      pattern.test(input)
+      expect(performance.now() - started).toBeLessThan(1000)
+    })
+  }
+})

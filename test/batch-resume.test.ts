@@ -1,0 +1,195 @@
+/**
+ * A real run of the built CLI, killed with SIGKILL at random moments and
+ * resumed with `--resume` until it finishes: every record comes out exactly
+ * once, in input order, and no output file is ever seen half-written.
+ */
+import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+
+const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
+
+const subjects = [
+  'The county board',
+  'A harbour pilot',
+  'The transit agency',
+  'Two senators',
+  'The mayor',
+]
+const verbs = ['approved', 'questioned', 'delayed', 'announced', 'rejected']
+const objects = [
+  'a ferry contract',
+  'the school budget',
+  'new bus routes',
+  'a bridge repair',
+  'the audit',
+]
+
+/** A short, distinct news paragraph for record `n`. */
+function story(n: number): string {
+  const pick = <T>(list: T[], shift: number): T => list[(n + shift) % list.length] as T
+  return (
+    `${pick(subjects, 0)} ${pick(verbs, 1)} ${pick(objects, 2)} on day ${n}. ` +
+    `Officials said the vote, the ${n}th this year, followed weeks of debate.`
+  )
+}
+
+function makeInputs(folder: string): string[] {
+  const expected: string[] = []
+  writeFileSync(join(folder, 'a-brief.txt'), `${story(1000)}\n`)
+  expected.push('a-brief.txt')
+  const lines: string[] = []
+  for (let n = 0; n < 900; n++) {
+    lines.push(n === 150 ? '{"id": "broken", ' : JSON.stringify({id: `w-${n}`, text: story(n)}))
+    expected.push(n === 150 ? 'line 151' : `w-${n}`)
+  }
+  writeFileSync(join(folder, 'b-wire.jsonl'), `${lines.join('\n')}\n`)
+  const rows = ['id,title,content']
+  for (let n = 0; n < 150; n++) {
+    rows.push(`c-${n},"Title ${n}","${story(n + 500).replaceAll('"', '""')}"`)
+    expected.push(`c-${n}`)
+  }
+  writeFileSync(join(folder, 'c-feed.csv'), `${rows.join('\n')}\n`)
+  writeFileSync(join(folder, 'd-last.txt'), `${story(2000)}\n`)
+  expected.push('d-last.txt')
+  return expected
+}
+
+/** Files a reader of the folder could see (hidden partial and temporary files excluded). */
+function visibleFiles(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort()
+}
+
+/** Every visible output is whole: JSONL parses line by line and has its full length. */
+function assertNothingHalfWritten(out: string): void {
+  for (const name of visibleFiles(out)) {
+    const text = readFileSync(join(out, name), 'utf8')
+    if (name.endsWith('.jsonl')) {
+      expect(text.endsWith('\n'), name).toBe(true)
+      const lines = text.trimEnd().split('\n')
+      for (const line of lines) JSON.parse(line)
+      expect(lines.length, name).toBe(name === 'b-wire.jsonl' ? 900 : 1052)
+    } else if (name.endsWith('.json')) {
+      JSON.parse(text)
+    } else if (name.endsWith('.txt')) {
+      expect(text, name).toMatch(/followed weeks of debate\.\n$/)
+    }
+  }
+}
+
+const partialRecords = (out: string): string =>
+  join(out, '.copydesk-records.jsonl.copydesk-partial')
+
+const sizeOf = (path: string): number => (existsSync(path) ? statSync(path).size : 0)
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function start(args: string[]): ChildProcess {
+  return spawn(process.execPath, [cli, ...args], {stdio: ['ignore', 'ignore', 'pipe']})
+}
+
+const finished = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => child.once('exit', (code) => resolve(code)))
+
+describe('copydesk clean --resume after SIGKILL', () => {
+  it('gives every record exactly once, in order, whatever moment the run was killed at', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
+    const out = join(mkdtempSync(join(tmpdir(), 'copydesk-resume-out-')), 'out')
+    mkdirSync(out)
+    const expected = makeInputs(input)
+    const args = ['clean', input, '--out', out, '--no-score', '--jobs', '1', '--quiet']
+    const delays: number[] = []
+    const resumedFrom: number[] = []
+    for (let round = 0; round < 3; round++) {
+      const child = start(round === 0 ? args : [...args, '--resume'])
+      const exit = finished(child)
+      let exited = false
+      void exit.then(() => {
+        exited = true
+      })
+      // Kill once this run has written records of its own, at a random moment after.
+      const before = sizeOf(partialRecords(out))
+      while (!exited && sizeOf(partialRecords(out)) <= before) await sleep(10)
+      const delay = Math.floor(Math.random() * 400)
+      delays.push(delay)
+      await sleep(delay)
+      child.kill('SIGKILL')
+      await exit
+      assertNothingHalfWritten(out)
+      const state = existsSync(join(out, 'copydesk-state.json'))
+        ? (JSON.parse(readFileSync(join(out, 'copydesk-state.json'), 'utf8')) as {items: number})
+        : undefined
+      resumedFrom.push(state?.items ?? 0)
+    }
+    // The kills landed mid-run, after checkpoints: resuming skipped done work.
+    expect(Math.max(...resumedFrom), `checkpoints ${resumedFrom.join(', ')}`).toBeGreaterThan(0)
+    const last = spawnSync(process.execPath, [cli, ...args, '--resume'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(last.status, `killed after ${delays.join(', ')} ms; ${last.stderr}`).toBe(1) // one bad JSONL line
+    assertNothingHalfWritten(out)
+
+    const records = readFileSync(join(out, 'copydesk-records.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map(
+        (line) => JSON.parse(line) as {id?: string; line?: number; text?: string; error?: string},
+      )
+    const ids = records.map((record) => record.id ?? `line ${record.line}`)
+    expect(ids).toEqual(expected)
+    expect(records.find((record) => record.id === 'w-42')?.text).toBe(story(42))
+    const summary = JSON.parse(readFileSync(join(out, 'copydesk-summary.json'), 'utf8'))
+    expect(summary).toMatchObject({records: expected.length, errors: 1})
+    // Nothing left behind: no state, no partial or temporary files.
+    expect(
+      readdirSync(out).filter((name) => name.startsWith('.') || name.includes('state')),
+    ).toEqual([])
+    expect(visibleFiles(out)).toEqual([
+      'a-brief.txt',
+      'b-wire.jsonl',
+      'copydesk-records.jsonl',
+      'copydesk-summary.json',
+      'd-last.txt',
+    ])
+  }, 90_000)
+
+  it('refuses to resume when the inputs changed', () => {
+    const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
+    const out = join(mkdtempSync(join(tmpdir(), 'copydesk-resume-out-')), 'out')
+    mkdirSync(out)
+    writeFileSync(join(input, 'one.txt'), story(1))
+    // A state file as an interrupted run leaves it, for other inputs.
+    writeFileSync(
+      join(out, 'copydesk-state.json'),
+      JSON.stringify({
+        format: 1,
+        fingerprint: 'other',
+        items: 0,
+        outputs: {},
+        completed: [],
+        finished: false,
+      }),
+    )
+    const result = spawnSync(process.execPath, [cli, 'clean', input, '--out', out, '--resume'], {
+      encoding: 'utf8',
+    })
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/inputs or options changed/)
+  })
+})
