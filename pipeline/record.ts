@@ -42,8 +42,12 @@ export interface CleanRecord {
   /** Normalisations (offsets into the input text). */
   changes: Change[]
   readability: DocumentReadability | null
-  /** Neutrality score (100 = fully neutral), verdict and signals (`score-neutrality`). */
-  neutrality: DocumentNeutrality | null
+  /**
+   * Neutrality score (100 = fully neutral), verdict and signals (`score-neutrality`).
+   * Always set by `toRecord` (`null` without the analysers); optional in the type so
+   * records built before this field existed still type-check.
+   */
+  neutrality?: DocumentNeutrality | null
   /** Per-sentence explanations (offsets into the cleaned text), with their neutrality. */
   sentences: (SentenceReport & {neutrality?: Pick<SentenceNeutrality, 'score' | 'signals'>})[]
   messages: MessageRecord[]

@@ -8,13 +8,8 @@ import {
   type CustomWord,
   categories,
 } from './util/neutrality-lexicon.js'
-import {
-  type Model,
-  scoreOf,
-  shippedModel,
-  type WeightedSignal,
-  weigh,
-} from './util/neutrality-model.js'
+import {type Model, scoreFromLogit, shippedModel, weightOf} from './util/neutrality-model.js'
+import type {Signal} from './util/neutrality-signals.js'
 import type {NeutralitySignal, SentenceNeutrality} from './util/neutrality-types.js'
 import {report} from './util/report.js'
 
@@ -81,15 +76,22 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
     let weightedScore = 0
     let totalWords = 0
     for (const sentence of documentSignals(tree, lexicon, original)) {
-      const weighted = weigh(sentence.signals, model)
-      const score = scoreOf(weighted, model)
-      const signals = weighted.map(toRecord)
+      let logit = model.bias
+      const signals: NeutralitySignal[] = []
+      for (const signal of sentence.signals) {
+        const weight = weightOf(signal, model)
+        // A switched-off quotation (or a category fitted to 0) adds nothing: not a signal.
+        if (weight === 0) continue
+        logit += weight
+        const record = toRecord(signal, weight)
+        signals.push(record)
+        all.push(record)
+        lint(file, signal, weight)
+      }
+      const score = scoreFromLogit(logit)
       sentences.push({start: sentence.start, end: sentence.end, score, signals})
-      // One by one: spreading a huge sentence's signals would overflow the stack.
-      for (const signal of signals) all.push(signal)
       weightedScore += score * sentence.words
       totalWords += sentence.words
-      for (const signal of weighted) lint(file, signal)
     }
     const score = totalWords === 0 ? 100 : Math.round((weightedScore / totalWords) * 1000) / 1000
     file.data.neutrality = {
@@ -101,20 +103,20 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
   }
 }
 
-function toRecord(signal: WeightedSignal): NeutralitySignal {
+function toRecord(signal: Signal, weight: number): NeutralitySignal {
   return {
     category: signal.category,
     ruleId: lintRules[signal.category]?.ruleId ?? signal.category,
     text: signal.text,
     start: signal.place.start.offset ?? 0,
     end: signal.place.end.offset ?? 0,
-    weight: signal.weight,
+    weight,
     quoted: signal.quoted,
     ...(signal.alternative === undefined ? {} : {alternative: signal.alternative}),
   }
 }
 
-function lint(file: VFile, signal: WeightedSignal): void {
+function lint(file: VFile, signal: Signal, weight: number): void {
   const rule = lintRules[signal.category]
   if (!rule || signal.quoted) return
   const fix =
@@ -131,7 +133,7 @@ function lint(file: VFile, signal: WeightedSignal): void {
     actual: signal.text,
     expected: signal.alternative === undefined ? [] : [signal.alternative],
     level: 'warning',
-    note: `${note}; adds ${signal.weight} to the logit of "loaded"`,
+    note: `${note}; adds ${weight} to the logit of "loaded"`,
   })
 }
 

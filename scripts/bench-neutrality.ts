@@ -39,22 +39,30 @@ export async function run(): Promise<Array<{row: string; value: number; unit: st
       sentences++
     })
   }
-  // One warm-up round, so the timing is of optimised code; then the best of three.
-  let best = Number.POSITIVE_INFINITY
+  // One warm-up round, so the timing is of optimised code; then the best of three. CPU time
+  // is reported beside wall time: on a shared machine the wall clock also counts waiting.
+  let bestWall = Number.POSITIVE_INFINITY
+  let bestCpu = Number.POSITIVE_INFINITY
   for (let round = 0; round < 4; round++) {
     const started = performance.now()
+    const cpu = process.cpuUsage()
     for (const {tree, file} of documents) {
       file.messages.length = 0
       analyser.runSync(tree, file)
     }
+    const used = process.cpuUsage(cpu)
     const elapsed = performance.now() - started
-    if (round > 0) best = Math.min(best, elapsed)
+    if (round === 0) continue
+    bestWall = Math.min(bestWall, elapsed)
+    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000)
   }
+  const label = `score-neutrality (${documents.length} Reuters articles, ${sentences} sentences, parsed beforehand)`
   return [
+    {row: label, value: Math.round(sentences / (bestWall / 1000)), unit: 'sentences/s'},
     {
-      row: `score-neutrality (${documents.length} Reuters articles, ${sentences} sentences, parsed beforehand)`,
-      value: Math.round(sentences / (best / 1000)),
-      unit: 'sentences/s',
+      row: `${label}, per CPU second`,
+      value: Math.round(sentences / (bestCpu / 1000)),
+      unit: 'sentences/CPU-s',
     },
   ]
 }

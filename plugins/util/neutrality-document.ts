@@ -5,7 +5,6 @@
  * paragraph.
  */
 import type {Root, Sentence} from 'nlcst'
-import {toString as nlcstToString} from 'nlcst-to-string'
 import {buildLexicon, type Category, categories, type Lexicon} from './neutrality-lexicon.js'
 import {closedQuotes, findSignals, type QuoteState, type Signal} from './neutrality-signals.js'
 
@@ -35,7 +34,7 @@ export function documentSignals(tree: Root, lexicon: Lexicon, original: string):
   let state: QuoteState = closedQuotes()
   const visit = (node: Root | Root['children'][number]): void => {
     if (node.type === 'SentenceNode') {
-      const length = nlcstToString(node).length
+      const length = textLength(node)
       sentences.push({
         start: offset,
         end: offset + length,
@@ -55,6 +54,16 @@ export function documentSignals(tree: Root, lexicon: Lexicon, original: string):
   }
   visit(tree)
   return sentences
+}
+
+/** Length of a sentence's text (as nlcst-to-string would give it), without building the string. */
+function textLength(sentence: Sentence): number {
+  let length = 0
+  for (const child of sentence.children) {
+    if ('value' in child) length += child.value.length
+    else for (const part of child.children) length += 'value' in part ? part.value.length : 0
+  }
+  return length
 }
 
 function countWords(sentence: Sentence): number {

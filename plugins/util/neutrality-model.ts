@@ -22,12 +22,6 @@ export interface Model {
 /** The shipped model, fitted by `scripts/fit-neutrality.ts`. */
 export const shippedModel: Model = fitted
 
-/** A signal with the logit it adds. */
-export interface WeightedSignal extends Signal {
-  /** Logit added to "loaded" (negative: evidence of neutral writing). */
-  readonly weight: number
-}
-
 /** Counts per category, quoted signals scaled by `quoteWeight`: the model's input. */
 export function featureVector(signals: readonly Signal[], quoteWeight: number): Float64Array {
   const vector = new Float64Array(categories.length)
@@ -42,21 +36,14 @@ const categoryIndex = new Map<Category, number>(
   categories.map((category, index) => [category, index]),
 )
 
-/** Each signal with its weight; signals of weight 0 are dropped. */
-export function weigh(signals: readonly Signal[], model: Model): WeightedSignal[] {
-  const weighted: WeightedSignal[] = []
-  for (const signal of signals) {
-    const base = model.weights[signal.category] ?? 0
-    const weight = signal.quoted ? base * model.quoteWeight : base
-    if (weight !== 0) weighted.push({...signal, weight: round(weight)})
-  }
-  return weighted
+/** Logit a signal adds to "loaded" (rounded to 0.001, as shown in the record). */
+export function weightOf(signal: Signal, model: Model): number {
+  const base = model.weights[signal.category] ?? 0
+  return round(signal.quoted ? base * model.quoteWeight : base)
 }
 
-/** Score 0–100 (100 = fully neutral) of a sentence from its weighted signals. */
-export function scoreOf(signals: readonly WeightedSignal[], model: Model): number {
-  let logit = model.bias
-  for (const signal of signals) logit += signal.weight
+/** Score 0–100 (100 = fully neutral) from the logit of "loaded". */
+export function scoreFromLogit(logit: number): number {
   return round(100 / (1 + Math.exp(logit)))
 }
 
