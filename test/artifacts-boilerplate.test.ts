@@ -150,6 +150,72 @@ describe('remove-boilerplate: options', () => {
   })
 })
 
+const variants: Array<[string, string, string]> = [
+  [
+    'an all-caps MORE link line',
+    'The plan passed.\n\nMORE: Senate panel advances farm bill\n\nIt now goes to the House.',
+    'The plan passed.\n\nIt now goes to the House.',
+  ],
+  [
+    'an image caption without its copyright label',
+    'Image caption Ms Green spoke at the hearing The inquiry will report next year.',
+    'The inquiry will report next year.',
+  ],
+  [
+    'a one-word publisher around an aggregator title',
+    'Newsline Council approves new park plan Newsline The city council voted on Tuesday.',
+    'The city council voted on Tuesday.',
+  ],
+  [
+    'a wire code without its label',
+    'Shares fell. [nL1N2AB3CD]\n\nTrading was thin.',
+    'Shares fell.\n\nTrading was thin.',
+  ],
+  [
+    'a pipe credit without a photographer',
+    'The senator speaks on Monday. | Getty Images The senator said talks had stalled.',
+    'The senator said talks had stalled.',
+  ],
+  [
+    'a tweet attribution with a day-first date',
+    'Fans cheered.\n\nWhat a night! pic.twitter.com/Zx98Yw76\n\n— Club News (@clubnews) 4 June 2021\n\nThe parade is on Saturday.',
+    'Fans cheered.\n\nThe parade is on Saturday.',
+  ],
+  [
+    'a caption ending in a USA Today credit',
+    'Rain fell.\n\nA crew clears a road in Denver. (Photo: Jo Park/USA TODAY)\n\nCrews worked late.',
+    'Rain fell.\n\nCrews worked late.',
+  ],
+  [
+    'a photographer line',
+    'Rain fell.\n\nPhoto: Jo Park\n\nCrews worked late.',
+    'Rain fell.\n\nCrews worked late.',
+  ],
+  [
+    'an affiliate note in another wording',
+    'The kettle costs $30.\n\nWe may earn a commission from links on this page.',
+    'The kettle costs $30.',
+  ],
+]
+
+describe('remove-boilerplate: variants of the shapes', () => {
+  for (const [name, input, output] of variants) {
+    it(name, () => {
+      expect(clean(input).text).toBe(output)
+    })
+  }
+
+  it('keeps an all-caps MORE line that is a sentence', () => {
+    const input = 'The plan passed.\n\nMORE: The committee also voted to delay.\n\nIt goes on.'
+    expect(clean(input).text).toBe(input)
+  })
+
+  it('keeps a first word repeated in prose', () => {
+    const input = 'Senate Republicans blocked the bill in the Senate Tuesday, aides said.'
+    expect(clean(input).text).toBe(input)
+  })
+})
+
 describe('remove-boilerplate: embedded tweets', () => {
   it('keeps the paragraph before a short tweet', () => {
     const input =
