@@ -14,7 +14,14 @@ import {
   type PlacedEdit,
   reconstructOriginal,
 } from './reconstruct.js'
-import type {ArticleRow, MessageView, ReportArticle, SentenceView, SignalView} from './types.js'
+import type {
+  ArticleDetail,
+  ArticleRow,
+  MessageView,
+  ReportArticle,
+  SentenceView,
+  SignalView,
+} from './types.js'
 
 export type {ArticleDetail, ArticleRow, ReportArticle} from './types.js'
 
@@ -30,16 +37,19 @@ export function readArticle(value: Unknown, index: number): ReportArticle {
   const inputs = editInputs(record)
 
   let original: string | null = typeof record.original === 'string' ? record.original : null
+  let originalFrom: ArticleDetail['originalFrom'] = original === null ? null : 'record'
   let originalNote = original === null ? '' : 'from the record'
   let placed = original === null ? null : reconstructOriginal(cleaned, inputs)
   if (original === null && error === null) {
     if (isUnchangedInput(cleaned, inputs)) {
       // A dry run: the text is the input and nothing was applied.
       original = cleaned
+      originalFrom = 'text'
       originalNote = 'dry run: the text is the input, nothing was changed'
     } else {
       placed = reconstructOriginal(cleaned, inputs)
       original = placed?.original ?? null
+      originalFrom = placed === null ? null : 'edits'
       originalNote =
         placed === null
           ? 'the edits do not account for the cleaned text, so the original cannot be shown'
@@ -148,11 +158,17 @@ export function readArticle(value: Unknown, index: number): ReportArticle {
       id,
       cleaned,
       original,
+      originalFrom,
       originalNote: error === null ? originalNote : 'error record: no text',
       edits,
       sentences,
       signals,
-      messages,
+      // Info messages of the edits' rules repeat what the text and the removals list show.
+      messages: messages.filter(
+        (message) =>
+          message.severity !== 'info' ||
+          !edits.some((edit) => edit.ruleId === message.ruleId && edit.source === message.source),
+      ),
       error,
       facts: factsOf(record),
       url: safeUrl(meta.url) ?? safeUrl(record.url),

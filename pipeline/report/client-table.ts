@@ -36,13 +36,28 @@ function fmt(value, digits) {
   return value === null || value === undefined ? '–' : Number(value).toFixed(digits)
 }
 function detailOf(index) {
-  if (!details[index]) details[index] = readJson('copydesk-a-' + index)
+  if (!details[index]) details[index] = withOriginal(readJson('copydesk-a-' + index))
   return details[index]
+}
+// The original text, as the report builder rebuilt and checked it: the cleaned text between
+// edits, each edit's text as it stood (edits come sorted by their place in the original).
+function withOriginal(detail) {
+  if (detail.originalFrom === 'text') detail.original = detail.cleaned
+  if (detail.originalFrom !== 'edits') return detail
+  var parts = []
+  var at = 0
+  detail.edits.forEach(function (edit) {
+    parts.push(detail.cleaned.slice(at, edit.cleaned[0]), edit.before)
+    at = edit.cleaned[1]
+  })
+  parts.push(detail.cleaned.slice(at))
+  detail.original = parts.join('')
+  return detail
 }
 // The article text for search, read from its JSON block on first use only.
 function textOf(index) {
   if (texts[index] === undefined) {
-    var detail = details[index] || readJson('copydesk-a-' + index)
+    var detail = details[index] || withOriginal(readJson('copydesk-a-' + index))
     texts[index] = (detail.cleaned + '\n' + (detail.original || '')).toLowerCase()
   }
   return texts[index]

@@ -8,7 +8,7 @@
  * script and style (by hash) stands behind that.
  */
 import {createHash} from 'node:crypto'
-import {type ReportArticle, readArticle} from './article.js'
+import {type ArticleDetail, type ReportArticle, readArticle} from './article.js'
 import {articleScript} from './client-article.js'
 import {reviewScript} from './client-review.js'
 import {tableScript} from './client-table.js'
@@ -69,7 +69,7 @@ function totalsHtml(articles: readonly ReportArticle[], decisions: number): stri
     `<div class="totals">${total('articles', articles.length, 'total-articles')}` +
     `${total('errors', errors, 'total-errors')}${total('removed spans', removed, 'total-removed')}` +
     `${total('normalisation changes', changes)}${total('warnings', warnings)}` +
-    `${total('marked wrong on load', decisions)}</div>` +
+    `${decisions > 0 ? total('decisions read back', decisions) : ''}</div>` +
     (rules
       ? `<table class="rules" aria-label="Removed spans by rule"><tbody>${rules}</tbody></table>`
       : '<p class="note">No spans removed.</p>')
@@ -101,6 +101,11 @@ function chartsHtml(articles: readonly ReportArticle[]): string {
   )
 }
 
+/** The detail as the page gets it: without an original text the page can rebuild itself. */
+function forPage(detail: ArticleDetail): ArticleDetail {
+  return detail.originalFrom === 'record' ? detail : {...detail, original: null}
+}
+
 /** Build the report page for `records` (parsed JSONL values, any copydesk version). */
 export function buildReport(records: readonly unknown[], options: ReportOptions = {}): string {
   const name = options.name ?? 'copydesk run'
@@ -115,7 +120,7 @@ export function buildReport(records: readonly unknown[], options: ReportOptions 
   const details = articles
     .map(
       (article, index) =>
-        `<script type="application/json" id="copydesk-a-${index}">${jsonForScript(article.detail)}</script>`,
+        `<script type="application/json" id="copydesk-a-${index}">${jsonForScript(forPage(article.detail))}</script>`,
     )
     .join('\n')
   const generated = options.generated ?? new Date().toISOString()

@@ -56,5 +56,5 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px;
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .sev-error { color: var(--del); } .sev-warning { color: #8a5a00; }
 .reviewbar { position: fixed; left: 0; bottom: 0; right: 0; background: var(--ink); color: #fff; padding: 8px 24px; display: flex; gap: 12px; align-items: center; z-index: 2; }
-.reviewbar button { background: #fff; color: var(--ink); }
+.reviewbar button { background: #fff; color: var(--ink); } .reviewbar .note { color: #c9d1dc; }
 `

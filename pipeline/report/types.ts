@@ -63,7 +63,13 @@ export interface ArticleDetail {
   cleaned: string
   /** The input text, or `null` when it cannot be rebuilt exactly. */
   original: string | null
-  /** Why `original` is `null`, or how it was obtained. */
+  /**
+   * Where `original` comes from: the record's own `original` field, the text
+   * itself (a dry run), the cleaned text and the edits (rebuilt and checked;
+   * the page rebuilds it the same way, so it is not sent twice), or nowhere.
+   */
+  originalFrom: 'record' | 'text' | 'edits' | null
+  /** Why `original` is `null`, or how it was obtained, in words. */
   originalNote: string
   edits: EditView[]
   sentences: SentenceView[]
