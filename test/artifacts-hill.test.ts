@@ -155,6 +155,10 @@ const keeps: Array<[string, string]> = [
     'Guests included Rob FieldRob Field who spoke about the MORE Act on Monday.',
   ],
   ['all-caps MORE inside a shout', 'READ MORE STORIES LIKE THIS ONE'],
+  [
+    'a spaced repeat with a possessive, then the MORE Act',
+    "President Ray Dale Ray Dale's support for the MORE Act grew, and the MORE bill passed.",
+  ],
   ['a known full name in prose', 'Rob Field Robert Allen Field served as mayor for ten years.'],
   ['an all-caps headline with MORE inside', 'HEADLINE: MORE THAN 100 ARRESTED IN PROTEST'],
 ]
@@ -169,6 +173,29 @@ describe('remove-hill-blurbs: look-alikes that stay', () => {
   it('keeps a card from claiming a MORE across a paragraph break', () => {
     const input = 'Senator Rob FieldRob FieldField backs farm aid\n\nThe vote was the MORE bill.'
     expect(clean(input).text).toBe(input)
+  })
+})
+
+describe('remove-truncation-markers: policy', () => {
+  const input =
+    'Governor Ada QuinnAda Mae QuinnQuinn signs water billBudget talks st… [+1804 chars]'
+  const run = (policy: 'after-removal' | 'always' | 'never', text: string) => {
+    const chain = retext().use(removeHillBlurbs).use(removeTruncationMarkers, {policy})
+    const file = new VFile(text)
+    const tree = chain.runSync(chain.parse(file) as Root, file)
+    return {text: String(chain.stringify(tree as Root, file)), file}
+  }
+
+  it('never: keeps the marker after a removed card, with a warning', () => {
+    const {text, file} = run('never', input)
+    expect(text).toBe('Governor Ada Quinn… [+1804 chars]')
+    expect(file.messages.at(-1)?.fatal).toBe(false)
+  })
+
+  it('always: removes a marker after prose too', () => {
+    expect(run('always', 'The bill would pass before the sum… [+900 chars]').text).toBe(
+      'The bill would pass before the sum',
+    )
   })
 })
 

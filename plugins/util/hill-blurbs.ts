@@ -151,6 +151,8 @@ function findTerminators(text: string, marker: string): Terminator[] {
       isUpper(text[at + marker.length + 2])
     )
       continue
+    // The MORE Act (cannabis reform) is news in its own right.
+    if (text.startsWith(' Act', at + marker.length)) continue
     found.push({at, end: at + marker.length, kind: 'marker'})
   }
   for (const match of text.matchAll(truncationPattern)) {
@@ -161,10 +163,11 @@ function findTerminators(text: string, marker: string): Terminator[] {
 
 /**
  * A card's body is empty (`KellyMORE`) or starts with a headline: a capital,
- * a digit or a quote, glued or after one space. Prose glued to a name by lost
- * punctuation goes on in lowercase or with a comma.
+ * a digit, or a quote and a capital or digit, glued or after one space. Prose
+ * glued to a name by lost punctuation goes on in lowercase, with a comma or
+ * with a possessive (`Joe Biden's`).
  */
-const bodyStart = /^(?:$| ?[\p{Lu}\p{N}"'“‘])/u
+const bodyStart = /^(?:$| ?(?:[\p{Lu}\p{N}]|["'“‘][\p{Lu}\p{N}]))/u
 
 /** Longest shown surname tried, in characters. */
 const longestName = 40
