@@ -71,8 +71,10 @@ export function findSignals(
   const signals: Signal[] = []
   const tokens: Token[] = []
   let gap = false
-  // The last node that was not white space: tells direct speech (`said: "…`) from a scare quote.
-  let previous: SentenceContent | undefined
+  // The last mark since the last word (`''` after a word, `'^'` at the start): tells direct
+  // speech (`said: "…`, `"No."`) from a scare quote. Marks are read one character at a
+  // time, as the parser may join them into one node (`."`, `,"`).
+  let mark = '^'
   let open: OpenQuote | undefined
   const quoted = () => state.double || state.single
 
@@ -81,7 +83,7 @@ export function findSignals(
       const words = tokens.length - open.words
       const start = open.node.position?.start
       const end = node.position?.end
-      if (words >= 1 && words <= scareQuoteMaxWords && start && end && !endsClause(previous)) {
+      if (words >= 1 && words <= scareQuoteMaxWords && start && end && !/[.!?,;:]/.test(mark)) {
         signals.push({
           category: 'scare-quote',
           text: original.slice(start.offset, end.offset),
@@ -93,7 +95,7 @@ export function findSignals(
     open = undefined
   }
   const openQuote = (node: SentenceContent) => {
-    open = {node, words: tokens.length, afterBreak: previous === undefined || opensSpeech(previous)}
+    open = {node, words: tokens.length, afterBreak: /[\^:,]/.test(mark)}
   }
 
   for (let index = 0; index < sentence.children.length; index++) {
@@ -108,7 +110,9 @@ export function findSignals(
         gapBefore: gap,
       })
       gap = false
-      previous = node
+      // The parser keeps a final stop inside a short word (`"No."`): it still ends the clause.
+      const last = text.charAt(text.length - 1)
+      mark = last === '.' || last === '!' || last === '?' ? last : ''
       continue
     }
     if (node.type === 'WhiteSpaceNode') continue
@@ -145,10 +149,10 @@ export function findSignals(
             quoted: false,
           })
         }
+        mark = character
       }
     }
     gap = true
-    previous = node
   }
   matchTerms(tokens, lexicon, signals, original)
   // In text order, whichever pass found them.
@@ -162,14 +166,6 @@ function wordText(word: Word): string {
     text += 'value' in child ? child.value : ''
   }
   return text
-}
-
-function endsClause(node: SentenceContent | undefined): boolean {
-  return node?.type === 'PunctuationNode' && /[.!?,;:]/.test(node.value)
-}
-
-function opensSpeech(node: SentenceContent): boolean {
-  return node.type === 'PunctuationNode' && /[:,]/.test(node.value)
 }
 
 function matchTerms(
