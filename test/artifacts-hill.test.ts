@@ -6,6 +6,7 @@ import type {Root} from 'nlcst'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import data from '../plugins/data/remove-hill-blurbs.json' with {type: 'json'}
 import removeHillBlurbs from '../plugins/remove-hill-blurbs.js'
 import removeTruncationMarkers from '../plugins/remove-truncation-markers.js'
 import '../plugins/util/data-map.js'
@@ -162,6 +163,14 @@ const keeps: Array<[string, string]> = [
   ['a known full name in prose', 'Rob Field Robert Allen Field served as mayor for ten years.'],
   ['an all-caps headline with MORE inside', 'HEADLINE: MORE THAN 100 ARRESTED IN PROTEST'],
 ]
+
+describe('remove-hill-blurbs: the examples in its data file', () => {
+  for (const entry of data.entries) {
+    it(entry.source, () => {
+      expect(clean(entry.example).text).toBe(entry.expected)
+    })
+  }
+})
 
 describe('remove-hill-blurbs: look-alikes that stay', () => {
   for (const [name, input] of keeps) {
