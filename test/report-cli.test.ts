@@ -95,6 +95,24 @@ describe('copydesk report', () => {
     await expect(cleanCommand(['--report', join(folder, 'c.html')])).rejects.toThrow(UsageError)
   })
 
+  it('writes the page to stdout without -o, named by --name', async () => {
+    const written: string[] = []
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk))
+      return true
+    })
+    try {
+      expect(
+        await reportCommand([join(run.out, 'copydesk-records.jsonl'), '--name', 'Monday <wire>']),
+      ).toBe(0)
+    } finally {
+      stdout.mockRestore()
+    }
+    const html = written.join('')
+    expect(html).toMatch(/^<!doctype html>/)
+    expect(html).toContain('<title>copydesk QA report: Monday &lt;wire&gt;</title>')
+  })
+
   it('refuses a missing run, a second run and a bad decisions file', async () => {
     await expect(reportCommand([])).rejects.toThrow(UsageError)
     await expect(reportCommand(['a', 'b'])).rejects.toThrow(UsageError)

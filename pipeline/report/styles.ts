@@ -35,7 +35,7 @@ button:hover { border-color: var(--accent); } button[aria-pressed=true] { backgr
   border-left: 1px solid var(--line); box-shadow: -6px 0 24px rgba(0,0,0,.12); overflow-y: auto; padding: 16px 20px 80px; }
 #article[hidden] { display: none; }
 .article-head { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
-.article-head h2 { font-size: 17px; overflow-wrap: anywhere; }
+.article-head h2 { font-size: 17px; overflow-wrap: anywhere; } .article-head > span { white-space: nowrap; }
 .toolbar { display: flex; gap: 6px; align-items: center; margin: 8px 0; flex-wrap: wrap; }
 .legend span { margin-right: 10px; font-size: 12px; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.65; font-size: 15px; font-family: Georgia, serif;
@@ -46,7 +46,7 @@ button:hover { border-color: var(--accent); } button[aria-pressed=true] { backgr
 .ins { color: var(--ins); background: var(--ins-bg); }
 .chg { border-bottom: 2px dotted #6b4fbb; background: #efe9fb; }
 .sig { border-bottom: 2px solid var(--sig); color: var(--sig); cursor: help; }
-.sig-neutral { border-bottom: 2px dotted #4d6b88; color: inherit; }
+.sig-neutral { border-bottom: 1px dotted #7d8ea0; color: inherit; }
 .tag { font: 600 10px system-ui, sans-serif; color: #fff; background: var(--del); border-radius: 3px; padding: 0 4px; margin: 0 2px; text-decoration: none; display: inline-block; vertical-align: 1px; }
 .tag.wrong { background: #9a7300; }
 .side { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; margin-top: 14px; }
