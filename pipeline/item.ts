@@ -4,6 +4,7 @@
  * same function runs in the main thread (`--jobs 1`) and in pool workers, so
  * serialisation happens where the work is spread out.
  */
+import {cleanHtml} from './index.js'
 import type {ErrorRecord} from './record.js'
 import {
   errorRecord,
@@ -64,55 +65,21 @@ export interface Processed {
   text?: string | undefined
 }
 
-/** The part of `pipeline/io/html.ts` the batch uses, loaded only when HTML arrives. */
-export type ExtractArticle = (
-  html: string,
-  options: {url?: string | undefined},
-) => {text: string; warnings: string[]}
-
-let extractor: ExtractArticle | Error | undefined
-
-/**
- * Load the HTML extractor once. Its module is another part of copydesk, looked
- * up at run time so the batch works (with a clear error per HTML record)
- * without it.
- */
-export async function loadHtmlExtractor(): Promise<ExtractArticle | Error> {
-  if (extractor === undefined) {
-    const specifier = './io/html.js'
-    try {
-      const module = (await import(specifier)) as {extractArticle?: ExtractArticle}
-      extractor =
-        typeof module.extractArticle === 'function'
-          ? module.extractArticle
-          : new Error('HTML extraction is not available in this build')
-    } catch (error) {
-      extractor = new Error(`HTML extraction is not available: ${messageOf(error)}`)
-    }
-  }
-  return extractor
-}
-
 function runHtml(item: InputItem, html: string, options: ItemOptions): Outcome {
-  const extract = extractor
-  if (extract === undefined) return errorRecord(item, 'HTML extractor not loaded')
-  if (extract instanceof Error) return errorRecord(item, extract.message)
-  let article: {text: string; warnings: string[]}
   try {
-    article = extract(html, {url: item.url})
+    const record = cleanHtml(html, {
+      ...options,
+      id: item.id,
+      url: item.url,
+      ...(item.file === undefined ? {} : {path: item.file}),
+    })
+    if (item.warnings && item.warnings.length > 0) {
+      record.messages.unshift(...warningMessages(item.warnings))
+    }
+    return record
   } catch (error) {
-    return errorRecord(item, `HTML extraction failed: ${messageOf(error)}`)
+    return errorRecord(item, `Processing failed: ${messageOf(error)}`)
   }
-  const outcome = runRecord(article.text, {
-    ...options,
-    id: item.id,
-    line: item.line,
-    file: item.file,
-  })
-  if (!isErrorRecord(outcome) && article.warnings.length > 0) {
-    outcome.messages.unshift(...warningMessages(article.warnings, 'html-extract'))
-  }
-  return outcome
 }
 
 /** Clean one item into its line and digest; never throws. */

@@ -3,13 +3,7 @@
  * and file-end marks that pass through. `processUnits` runs in the main thread
  * (`--jobs 1`) or, as this module's default export, in a piscina worker.
  */
-import {
-  type InputItem,
-  type ItemOptions,
-  loadHtmlExtractor,
-  type Processed,
-  processItem,
-} from './item.js'
+import {type InputItem, type ItemOptions, type Processed, processItem} from './item.js'
 
 /** An item to clean, numbered in input order (0-based). */
 export interface ItemUnit {
@@ -40,9 +34,6 @@ export interface Task {
 
 /** Clean a batch; never throws (an item that fails becomes an error record). */
 export async function processUnits(task: Task): Promise<Result[]> {
-  if (task.units.some((unit) => unit.kind === 'item' && unit.item.html !== undefined)) {
-    await loadHtmlExtractor()
-  }
   return task.units.map((unit) => {
     if (unit.kind === 'end') return unit
     // Only what the main thread needs of the item goes back: the text is done with.

@@ -83,7 +83,7 @@ export async function createRunner(jobs: number, options: ItemOptions): Promise<
   // Loaded only when threads are wanted: `--jobs 1` and small runs start faster.
   const {Piscina} = await import('piscina')
   const pool = new Piscina<Task, Result[]>({
-    filename: new URL('./pool-worker.js', import.meta.url).href,
+    filename: new URL('./pool-entry.cjs', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,

@@ -7,7 +7,7 @@ import {type BatchOptions, expandPaths, runBatch, UsageError} from '../batch.js'
 import {decode} from '../io/decode.js'
 import {defaultFields} from '../io/jsonl.js'
 import {type InputKind, readStream} from '../io/readers.js'
-import {loadHtmlExtractor, processItem} from '../item.js'
+import {processItem} from '../item.js'
 import {createRunner, mapOrdered} from '../pool.js'
 import type {Unit} from '../pool-worker.js'
 import type {CleanRecord} from '../record.js'
@@ -180,7 +180,6 @@ export async function cleanCommand(args: string[]): Promise<number> {
   for (const warning of decoded.warnings) process.stderr.write(`copydesk: stdin: ${warning}\n`)
   let record: Outcome
   if (kind === 'html') {
-    await loadHtmlExtractor()
     const {json} = processItem({html: decoded.text, warnings: decoded.warnings}, options)
     record = JSON.parse(json) as Outcome
   } else {

@@ -10,6 +10,7 @@ import type {Readable} from 'node:stream'
 import {createGunzip} from 'node:zlib'
 import type {InputItem} from '../item.js'
 import {decode} from './decode.js'
+import {decodeHtml} from './html-charset.js'
 import {type FieldMap, type InputError, type InputRecord, isInputError, readJsonl} from './jsonl.js'
 
 /** How a file is read. */
@@ -179,11 +180,14 @@ export async function* readStream(
 
 function wholeFileItem(kind: InputKind, bytes: Uint8Array, file: string | undefined): InputItem {
   const where = file === undefined ? {} : {file, id: file}
+  if (kind === 'html') {
+    // The HTML reader's decoder: a charset declared in the page, checked against the bytes.
+    const page = decodeHtml(bytes)
+    return {...where, html: page.html, warnings: page.warnings}
+  }
   const decoded = decode(bytes)
   if (decoded.binary) return {...where, error: 'Skipped: binary file, not text'}
-  return kind === 'html'
-    ? {...where, html: decoded.text, warnings: decoded.warnings}
-    : {...where, text: decoded.text, warnings: decoded.warnings}
+  return {...where, text: decoded.text, warnings: decoded.warnings}
 }
 
 /** Read one input file as items, streaming every multi-record format. */

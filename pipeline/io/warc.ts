@@ -6,7 +6,7 @@
  */
 import type {Readable} from 'node:stream'
 import {WARCParser} from 'warcio'
-import {decode} from './decode.js'
+import {decodeHtml} from './html-charset.js'
 
 /** One HTML page from a WARC file. */
 export interface WarcPage {
@@ -49,11 +49,8 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
       yield {record, url, error: `Cannot read WARC record: ${(error as Error).message}`}
       continue
     }
-    const decoded = decode(bytes)
-    if (decoded.binary) {
-      yield {record, url, error: 'Skipped: binary payload, not HTML'}
-      continue
-    }
-    yield {record, url, html: decoded.text, warnings: decoded.warnings}
+    // Binary payloads labelled HTML are refused by the HTML reader, as an error record.
+    const page = decodeHtml(bytes)
+    yield {record, url, html: page.html, warnings: page.warnings}
   }
 }

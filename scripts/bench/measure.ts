@@ -1,0 +1,159 @@
+/**
+ * The measurements of `npm run bench`, each on the same corpus in the same
+ * process, so that their ratios mean something on whatever machine runs them.
+ */
+import {spawnSync} from 'node:child_process'
+import {once} from 'node:events'
+import {createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {createInterface} from 'node:readline'
+import {fileURLToPath} from 'node:url'
+import {retext} from 'retext'
+import retextEnglish from 'retext-english'
+import retextEquality from 'retext-equality'
+import retextIntensify from 'retext-intensify'
+import retextPassive from 'retext-passive'
+import retextProfanities from 'retext-profanities'
+import retextReadability from 'retext-readability'
+import retextSimplify from 'retext-simplify'
+import {expandPaths, runBatch} from '../../pipeline/batch.js'
+import {clean, createPipeline} from '../../pipeline/index.js'
+import {bytesOf, documentOfSize} from './corpus.js'
+
+/** Documents done, time taken and bytes read by one measurement. */
+export interface Throughput {
+  docs: number
+  ms: number
+  bytes: number
+}
+
+export const docsPerSecond = (t: Throughput): number => (t.docs / t.ms) * 1000
+export const megabytesPerSecond = (t: Throughput): number => t.bytes / 1e6 / (t.ms / 1000)
+
+/**
+ * Run `work` on documents (the corpus, cycled) until at least `minMs` have
+ * passed and `minDocs` are done, or `maxDocs` are done.
+ */
+export function loop(
+  docs: readonly string[],
+  work: (doc: string) => unknown,
+  {minMs = 3000, minDocs = 20, maxDocs = 100_000} = {},
+): Throughput {
+  let count = 0
+  let bytes = 0
+  const started = performance.now()
+  while (count < maxDocs && (count < minDocs || performance.now() - started < minMs)) {
+    const doc = docs[count % docs.length] ?? ''
+    work(doc)
+    bytes += Buffer.byteLength(doc)
+    count++
+  }
+  return {docs: count, ms: performance.now() - started, bytes}
+}
+
+/** The floor: read JSONL, a few regular expressions, write JSONL. */
+export async function readWriteOnly(input: string, bytes: number): Promise<Throughput> {
+  const folder = mkdtempSync(join(tmpdir(), 'copydesk-bench-'))
+  const output = createWriteStream(join(folder, 'out.jsonl'))
+  const started = performance.now()
+  let docs = 0
+  for await (const line of createInterface({input: createReadStream(input), crlfDelay: Infinity})) {
+    const record = JSON.parse(line) as {id: string; text: string}
+    // The kind of work a trivial cleaner does: trailing spaces, blank-line runs, ends.
+    const text = record.text
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+    if (!output.write(`${JSON.stringify({id: record.id, text})}\n`)) await once(output, 'drain')
+    docs++
+  }
+  output.end()
+  await once(output, 'finish')
+  const ms = performance.now() - started
+  rmSync(folder, {recursive: true, force: true})
+  return {docs, ms, bytes}
+}
+
+/** The chain data teams start from: retext-english and six retext analysers. */
+export function naiveChain(docs: readonly string[]): Throughput {
+  const processor = retext()
+    .use(retextEnglish)
+    .use(retextReadability)
+    .use(retextEquality)
+    .use(retextIntensify)
+    .use(retextSimplify)
+    .use(retextPassive)
+    .use(retextProfanities)
+    .freeze()
+  return loop(docs, (doc) => processor.processSync(doc), {minMs: 4000, minDocs: 10})
+}
+
+/** Parsing only: parse-english (retext-english) and the parser of copydesk's own pipeline. */
+export function parseOnly(docs: readonly string[]): {english: Throughput; copydesk: Throughput} {
+  const english = retext().use(retextEnglish).freeze()
+  const pipeline = createPipeline()
+  return {
+    english: loop(docs, (doc) => english.parse(doc)),
+    copydesk: loop(docs, (doc) => pipeline.parse(doc)),
+  }
+}
+
+/** copydesk's full default pipeline through `clean()`, one thread. */
+export const fullPipeline = (docs: readonly string[]): Throughput =>
+  loop(docs, (doc) => clean(doc), {minMs: 5000})
+
+/** The batch engine end to end (read JSONL, clean, write records) with `jobs` threads. */
+export async function batchEngine(input: string, jobs: number): Promise<Throughput> {
+  const out = mkdtempSync(join(tmpdir(), 'copydesk-bench-out-'))
+  const started = performance.now()
+  const {summary} = await runBatch(await expandPaths([input]), {out, jobs})
+  const ms = performance.now() - started
+  rmSync(out, {recursive: true, force: true})
+  return {docs: summary.records, ms, bytes: summary.inputBytes ?? 0}
+}
+
+/** Time per KB of `clean()` on one document of each size; sizes past `budgetMs` (projected) are left out. */
+export function perKilobyte(
+  docs: readonly string[],
+  sizes: readonly number[],
+  budgetMs: number,
+): Array<{size: number; msPerKb: number | null; ms: number | null}> {
+  const results: Array<{size: number; msPerKb: number | null; ms: number | null}> = []
+  let last: {size: number; ms: number} | undefined
+  for (const size of sizes) {
+    // Project from the last size, assuming growth no better than linear.
+    if (last && (last.ms * size) / last.size > budgetMs) {
+      results.push({size, msPerKb: null, ms: null})
+      continue
+    }
+    const doc = documentOfSize(docs, size)
+    const repeats = size <= 10_000 ? 50 : size <= 200_000 ? 3 : 1
+    clean(doc.slice(0, 2000)) // warm
+    const started = performance.now()
+    for (let index = 0; index < repeats; index++) clean(doc)
+    const ms = (performance.now() - started) / repeats
+    results.push({size, msPerKb: ms / (bytesOf([doc]) / 1024), ms})
+    last = {size, ms}
+  }
+  return results
+}
+
+/** Median wall time of `copydesk clean < seed > /dev/null` in a fresh process. */
+export function coldStart(runs = 5): number {
+  const cli = fileURLToPath(new URL('../../pipeline/cli.js', import.meta.url))
+  const seed = readFileSync(
+    fileURLToPath(new URL('../../../test/fixtures/seed/raw.txt', import.meta.url)),
+  )
+  const times: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now()
+    const result = spawnSync(process.execPath, [cli, 'clean'], {input: seed})
+    if (result.status !== 0) throw new Error(`copydesk clean failed: ${result.stderr}`)
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  return times[times.length >> 1] ?? 0
+}
