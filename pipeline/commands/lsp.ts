@@ -4,10 +4,10 @@
  * `.html` files, and quick fixes for the suggested replacements.
  */
 import {fileURLToPath} from 'node:url'
-import server, {type CodeAction, type Diagnostic} from 'vscode-languageserver/node'
-import {TextDocument} from 'vscode-languageserver-textdocument'
+import type {CodeAction, Diagnostic} from 'vscode-languageserver/node'
+import type {TextDocument as Document} from 'vscode-languageserver-textdocument'
 import {ConfigFinder, clearConfigCaches, defaultConfig, type LintConfig} from '../lint/config.js'
-import {type LintFinding, lintText} from '../lint/engine.js'
+import {lintText} from '../lint/engine.js'
 import {displayPath} from '../lint/files.js'
 import {formatOf} from '../lint/prose.js'
 
@@ -22,12 +22,11 @@ interface FixData {
   safe: boolean
 }
 
-function describe(finding: LintFinding): string {
-  return finding.reason
-}
-
 /** Run the server until the client sends `exit`. */
 export async function lspCommand(_args: string[]): Promise<number> {
+  // Loaded here, not at the top: every other command starts faster without it.
+  const server = (await import('vscode-languageserver/node')).default
+  const {TextDocument} = await import('vscode-languageserver-textdocument')
   const {
     CodeActionKind,
     DiagnosticSeverity,
@@ -57,7 +56,7 @@ export async function lspCommand(_args: string[]): Promise<number> {
     }
   }
 
-  const validate = async (document: TextDocument): Promise<void> => {
+  const validate = async (document: Document): Promise<void> => {
     const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : undefined
     const config = await configFor(path)
     const result = lintText(document.getText(), {
@@ -78,7 +77,7 @@ export async function lspCommand(_args: string[]): Promise<number> {
           finding.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
         code: finding.ruleId,
         source: 'copydesk',
-        message: describe(finding),
+        message: finding.reason,
         ...(finding.url ? {codeDescription: {href: finding.url}} : {}),
         data,
       }

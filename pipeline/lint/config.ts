@@ -104,7 +104,13 @@ export function validateConfig(value: unknown, path?: string): LintConfig {
   const problems: string[] = []
   const rules: Record<string, RuleSetting> = {}
   if (!parsed.success) problems.push(...describeIssues(parsed.error, ''))
-  for (const [id, setting] of Object.entries(parsed.data?.rules ?? {})) {
+  // Check rules even when other keys are wrong, so every problem is listed at once.
+  const rawRules = (value as {rules?: unknown} | null | undefined)?.rules
+  const ruleEntries =
+    rawRules !== null && typeof rawRules === 'object' && !Array.isArray(rawRules)
+      ? Object.entries(rawRules)
+      : []
+  for (const [id, setting] of ruleEntries) {
     if (!ruleById(id) && !ruleSources.has(id)) {
       problems.push(unknownRule(id))
       continue

@@ -95,9 +95,14 @@ export function quoteRanges(text: string): Array<[number, number]> {
   return ranges
 }
 
-/** True when `[start, end)` lies inside one quoted span. */
+/**
+ * True when most of `[start, end)` is quoted speech: a word inside a quote,
+ * or a sentence that is mostly a quote with a short attribution.
+ */
 export function isQuoted(ranges: ReadonlyArray<[number, number]>, start: number, end: number) {
-  return ranges.some(([from, to]) => start >= from && end <= to)
+  let quoted = 0
+  for (const [from, to] of ranges) quoted += Math.max(0, Math.min(end, to) - Math.max(start, from))
+  return end > start && quoted * 2 > end - start
 }
 
 const edge = /[\s\p{P}]/u
