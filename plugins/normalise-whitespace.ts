@@ -1,13 +1,34 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
-import {report} from './util/report.js'
-import {applyEdits, type Edit, positionOf, TextView} from './util/text-view.js'
+import {recordChanges} from './util/changes.js'
+import type {Edit} from './util/text-view.js'
+import {TextView} from './util/text-view.js'
 
 export interface Options {
   /** Most blank lines kept between paragraphs (default: `1`). */
   readonly maxBlankLines?: number | null | undefined
   /** Collapse runs of spaces between words into one (default: `true`). */
   readonly collapseSpaces?: boolean | null | undefined
+  /**
+   * Remove spaces before `, . ; : ! ?` that end a word (`said .` → `said.`);
+   * spaced ellipses (`. . .`), decimals (`.5`), emoticons and no-break spaces
+   * (French typography) stay (default: `true`).
+   */
+  readonly spaceBeforePunctuation?: boolean | null | undefined
+  /**
+   * Join lines that a hard wrap broke inside a sentence (scraped PDFs and
+   * e-mails): a single line break before a lowercase letter becomes a space
+   * (default: `false`).
+   */
+  readonly joinLines?: boolean | null | undefined
+}
+
+/** Switches of `findWhitespaceEdits`. */
+export interface WhitespaceSettings {
+  maxBlankLines: number
+  collapseSpaces: boolean
+  spaceBeforePunctuation: boolean
+  joinLines: boolean
 }
 
 export const source = 'normalise-whitespace'
@@ -22,9 +43,9 @@ const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' |
  */
 export function findWhitespaceEdits(
   text: string,
-  maxBlankLines: number,
-  collapseSpaces: boolean,
+  settings: WhitespaceSettings,
 ): Array<Edit & {ruleId: string}> {
+  const {maxBlankLines, collapseSpaces} = settings
   const edits: Array<Edit & {ruleId: string}> = []
   const n = text.length
   let i = 0
@@ -56,6 +77,12 @@ export function findWhitespaceEdits(
       }
       if (breaks === 0) {
         if (
+          settings.spaceBeforePunctuation &&
+          i > lineStart &&
+          spaceBeforePunctuation(text, i, j)
+        ) {
+          edits.push({start: i, end: j, text: '', ruleId: 'space-before-punctuation'})
+        } else if (
           collapseSpaces &&
           j - i > 1 &&
           i > lineStart &&
@@ -69,7 +96,9 @@ export function findWhitespaceEdits(
         let indent = j
         while (indent > i && text[indent - 1] === ' ') indent--
         const wanted = '\n'.repeat(Math.min(breaks, maxBlankLines + 1))
-        if (text.slice(i, indent) !== wanted) {
+        if (settings.joinLines && breaks === 1 && i > lineStart && continuesSentence(text, i, j)) {
+          edits.push({start: i, end: j, text: ' ', ruleId: 'joined-line'})
+        } else if (text.slice(i, indent) !== wanted) {
           const ruleId = breaks > maxBlankLines + 1 ? 'extra-blank-lines' : 'trailing-whitespace'
           edits.push({start: i, end: indent, text: wanted, ruleId})
         }
@@ -89,42 +118,62 @@ export function findWhitespaceEdits(
  * between words (including the gap a removal leaves).
  */
 const normaliseWhitespace: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (options) => {
-  const maxBlankLines = options?.maxBlankLines ?? 1
-  const collapseSpaces = options?.collapseSpaces ?? true
+  const settings: WhitespaceSettings = {
+    maxBlankLines: options?.maxBlankLines ?? 1,
+    collapseSpaces: options?.collapseSpaces ?? true,
+    spaceBeforePunctuation: options?.spaceBeforePunctuation ?? true,
+    joinLines: options?.joinLines ?? false,
+  }
   return (tree, file) => {
     const view = new TextView(tree)
-    const edits = findWhitespaceEdits(view.text, maxBlankLines, collapseSpaces)
-    if (edits.length === 0) return
-    const original = String(file.value)
-    const changes = file.data.changes ?? []
-    const counts = new Map<string, number>()
-    for (const edit of edits) {
-      const start = view.toOriginal(edit.start)
-      const end = view.toOriginal(edit.end)
-      const before = original.slice(start, end)
-      counts.set(edit.ruleId, (counts.get(edit.ruleId) ?? 0) + 1)
-      changes.push({ruleId: edit.ruleId, source, start, end, before, after: edit.text})
-    }
-    file.data.changes = changes
-    // One summary message per rule: whitespace fixes are many and dull, and the
-    // full list is in `file.data.changes`.
-    for (const [ruleId, count] of counts) {
-      const first = edits.find((edit) => edit.ruleId === ruleId)
-      if (!first) continue
-      const start = view.toOriginal(first.start)
-      const end = view.toOriginal(first.end)
-      report(file, {
-        source,
-        ruleId,
-        reason: `Unexpected ${describe(ruleId)} (${count}×), expected tidy whitespace`,
-        place: positionOf(file, start, end),
-        actual: original.slice(start, end),
-        expected: [first.text],
-        level: 'info',
-      })
-    }
-    if (!file.data.dryRun) applyEdits(file, view, edits)
+    // One summary message per rule: whitespace fixes are many and dull, and
+    // the full list is in `file.data.changes`.
+    recordChanges(file, view, findWhitespaceEdits(view.text, settings), {
+      source,
+      describe,
+      messagesPerRule: 0,
+      summary: (ruleId, count) =>
+        `Unexpected ${describe(ruleId)} (${count}×), expected tidy whitespace`,
+    })
   }
+}
+
+const punctuation = new Set([',', '.', ';', ':', '!', '?'])
+/** What may follow punctuation that closes a word: a space, a line end, a closing quote. */
+const closing = new Set([' ', '\t', '\n', '\r', '\u00a0', '"', '\u201d', '\u2019', '\u00bb'])
+
+/**
+ * Whether the spaces `[start, end)` sit between a word and punctuation that
+ * closes it. Not when the punctuation starts something (`.5`, `.NET`, `:)`),
+ * belongs to a spaced ellipsis (`wait . . .`) or follows a digit (`3 : 2`).
+ */
+function spaceBeforePunctuation(text: string, start: number, end: number): boolean {
+  const mark = text[end] ?? ''
+  if (!punctuation.has(mark)) return false
+  if (!/[\p{L}\p{N})\]\u201d\u2019]/u.test(text[start - 1] ?? '')) return false
+  if (mark === ':' && /\p{N}/u.test(text[start - 1] ?? '')) return false
+  const after = text[end + 1]
+  if (
+    after !== undefined &&
+    !closing.has(after) &&
+    !(mark !== '.' && (after === '!' || after === '?'))
+  ) {
+    return false
+  }
+  // `. . .`: a dot followed by more spaced dots.
+  if (mark === '.' && (after === ' ' || after === '\t') && text[end + 2] === '.') return false
+  return true
+}
+
+/**
+ * Whether the line break in `[start, end)` cut a sentence: the next line
+ * starts with a lowercase letter and the line before does not end with a
+ * hyphen (a hyphenated word or a dash: which one cannot be told).
+ */
+function continuesSentence(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? ''
+  const next = text[end] ?? ''
+  return /\p{Ll}/u.test(next) && before !== '-' && before !== '\u00ad'
 }
 
 function describe(ruleId: string): string {
@@ -135,6 +184,10 @@ function describe(ruleId: string): string {
       return 'extra blank lines'
     case 'repeated-space':
       return 'repeated spaces'
+    case 'space-before-punctuation':
+      return 'space before punctuation'
+    case 'joined-line':
+      return 'line break inside a sentence'
     default:
       return 'trailing whitespace'
   }

@@ -118,9 +118,20 @@ export class TextView {
   }
 }
 
+/** Line indexes by file: `location()` scans the whole text, once per file, not once per edit. */
+const locations = new WeakMap<VFile, {value: unknown; place: ReturnType<typeof location>}>()
+
+function locationOf(file: VFile): ReturnType<typeof location> {
+  const cached = locations.get(file)
+  if (cached && cached.value === file.value) return cached.place
+  const place = location(file)
+  locations.set(file, {value: file.value, place})
+  return place
+}
+
 /** Make a unist position for original offsets `[start, end)` of `file`. */
 export function positionOf(file: VFile, start: number, end: number): Position {
-  const place = location(file)
+  const place = locationOf(file)
   const toPoint = (offset: number): Point => {
     const point = place.toPoint(offset)
     return point

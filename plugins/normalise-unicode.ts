@@ -1,0 +1,77 @@
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import data from './data/unicode-characters.json' with {type: 'json'}
+import {recordChanges} from './util/changes.js'
+import {TextView} from './util/text-view.js'
+import {
+  type CharacterOptions,
+  findCharacterEdits,
+  findNormalisationEdits,
+} from './util/unicode-chars.js'
+
+export interface Options {
+  /** Unicode normalisation form, or `false` for none (default: `'NFC'`; `'NFKC'` also folds compatibility characters). */
+  readonly form?: 'NFC' | 'NFKC' | false | null | undefined
+  /** Remove zero-width and control characters, except tab and line breaks (default: `true`). */
+  readonly invisible?: boolean | null | undefined
+  /** Remove soft hyphens (default: `true`). */
+  readonly softHyphens?: boolean | null | undefined
+  /**
+   * No-break spaces to spaces: `'keep'` none (default: they are often meant,
+   * `10\u00a0km`, `Mr.\u00a0Smith`), `'loose'` those next to other whitespace
+   * (padding, not typography), `'all'` every one.
+   */
+  readonly noBreakSpaces?: 'keep' | 'loose' | 'all' | null | undefined
+  /** Replace Latin ligatures (`ﬁ`) with their letters (default: `true`). */
+  readonly ligatures?: boolean | null | undefined
+  /** Replace full-width digits and Latin letters with ASCII ones (default: `false`). */
+  readonly fullWidth?: boolean | null | undefined
+}
+
+export const source = 'normalise-unicode'
+
+const descriptions: Record<string, string> = {
+  'lone-surrogate': 'lone surrogate',
+  'soft-hyphen': 'soft hyphen',
+  'control-character': 'control character',
+  'zero-width': 'zero-width character',
+  'no-break-space': 'no-break space next to whitespace',
+  ligature: 'ligature',
+  'full-width': 'full-width character',
+  nfc: 'text not in Unicode normalisation form C',
+  nfkc: 'text not in Unicode normalisation form KC',
+}
+
+/**
+ * Make text canonical Unicode: lone surrogates become U+FFFD; zero-width and
+ * control characters, soft hyphens and stray joiners go (emoji ZWJ sequences
+ * and joiners in Arabic or Indic words stay); ligatures become letters; then
+ * NFC (or NFKC). Every change is recorded.
+ */
+const normaliseUnicode: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (options) => {
+  const form = options?.form === undefined || options.form === null ? 'NFC' : options.form
+  const characters: CharacterOptions = {
+    invisible: options?.invisible ?? true,
+    softHyphens: options?.softHyphens ?? true,
+    noBreakSpaces: options?.noBreakSpaces ?? 'keep',
+    ligatures: options?.ligatures ?? true,
+    fullWidth: options?.fullWidth ?? false,
+  }
+  const settings = {
+    source,
+    describe: (ruleId: string) => descriptions[ruleId] ?? ruleId,
+    note: (ruleId: string) =>
+      ruleId === 'nfc' || ruleId === 'nfkc' ? 'Unicode Standard Annex #15' : data.source,
+  }
+  return (tree, file) => {
+    const view = new TextView(tree)
+    recordChanges(file, view, findCharacterEdits(view.text, characters), settings)
+    if (form === false) return
+    // Normalise what the character pass left, so that a mark the removed
+    // character kept apart from its letter composes with it now.
+    const after = file.data.dryRun ? view : new TextView(tree)
+    recordChanges(file, after, findNormalisationEdits(after.text, form), settings)
+  }
+}
+
+export default normaliseUnicode

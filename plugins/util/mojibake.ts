@@ -1,0 +1,189 @@
+/**
+ * Find mojibake: UTF-8 text that was decoded as windows-1252 or latin-1, and
+ * windows-1251 text decoded as latin-1. One left-to-right pass; each
+ * candidate is judged by the evidence table in `data/mojibake.json`.
+ */
+import iconv from 'iconv-lite'
+import data from '../data/mojibake.json' with {type: 'json'}
+import type {RuleEdit} from './changes.js'
+
+/** Windows-1252 (or latin-1) byte of each character, for characters that have one. */
+const byteOf = new Map<string, number>()
+for (let byte = 0; byte < 256; byte++) byteOf.set(String.fromCharCode(byte), byte)
+{
+  // windows-1252 puts printable characters where latin-1 has C1 controls; the
+  // five bytes it leaves undefined keep their latin-1 (C1) reading above.
+  const high = iconv.decode(Buffer.from(Array.from({length: 32}, (_, i) => 0x80 + i)), 'win1252')
+  for (let i = 0; i < 32; i++) {
+    const ch = high[i]
+    if (ch && ch !== '\uFFFD') byteOf.set(ch, 0x80 + i)
+  }
+}
+
+const weak = new Set(data.weakContinuations.characters)
+
+interface Entry {
+  id: string
+  evidence: string
+  blocks: number[][]
+}
+
+const entries: Entry[] = data.entries
+
+function entryFor(code: number, evidence: string): Entry | undefined {
+  return entries.find(
+    (entry) =>
+      entry.evidence !== 'cyrillic-word' &&
+      (evidence === 'any' || entry.evidence === evidence) &&
+      entry.blocks.some(([low = 0, high = -1]) => code >= low && code <= high),
+  )
+}
+
+/** Continuation bytes a UTF-8 lead byte needs, and the range allowed for the first one. */
+function leadOf(byte: number): {count: number; low: number; high: number} | undefined {
+  if (byte >= 0xc2 && byte <= 0xdf) return {count: 1, low: 0x80, high: 0xbf}
+  if (byte === 0xe0) return {count: 2, low: 0xa0, high: 0xbf}
+  if (byte === 0xed) return {count: 2, low: 0x80, high: 0x9f}
+  if (byte >= 0xe1 && byte <= 0xef) return {count: 2, low: 0x80, high: 0xbf}
+  if (byte === 0xf0) return {count: 3, low: 0x90, high: 0xbf}
+  if (byte >= 0xf1 && byte <= 0xf3) return {count: 3, low: 0x80, high: 0xbf}
+  if (byte === 0xf4) return {count: 3, low: 0x80, high: 0x8f}
+  return undefined
+}
+
+interface Candidate {
+  start: number
+  end: number
+  decoded: string
+  code: number
+  /** Holds a continuation character that real text never puts after a letter. */
+  strong: boolean
+}
+
+/** The UTF-8 sequence starting at `index`, read through windows-1252, if any. */
+function candidateAt(text: string, index: number): Candidate | undefined {
+  const leadByte = byteOf.get(text[index] ?? '')
+  if (leadByte === undefined) return undefined
+  const lead = leadOf(leadByte)
+  if (!lead) return undefined
+  let code = leadByte & (lead.count === 1 ? 0x1f : lead.count === 2 ? 0x0f : 0x07)
+  let strong = false
+  for (let k = 1; k <= lead.count; k++) {
+    const ch = text[index + k] ?? ''
+    const byte = byteOf.get(ch)
+    const low = k === 1 ? lead.low : 0x80
+    const high = k === 1 ? lead.high : 0xbf
+    if (byte === undefined || byte < low || byte > high) return undefined
+    if (!weak.has(ch)) strong = true
+    code = (code << 6) | (byte & 0x3f)
+  }
+  return {
+    start: index,
+    end: index + lead.count + 1,
+    decoded: String.fromCodePoint(code),
+    code,
+    strong,
+  }
+}
+
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch)
+const caseOf = (ch: string): 'upper' | 'lower' | undefined =>
+  ch !== ch.toLowerCase() ? 'upper' : ch !== ch.toUpperCase() ? 'lower' : undefined
+
+/**
+ * How a letter sequence without strong evidence sits among its neighbours.
+ * `inner`: a letter follows with the repaired letter's case, and the letter
+ * before, if any, is not lowercase before an uppercase one (`ESPAÃ‘A`,
+ * `WÄ…sowski`). `final`: no letter follows and the letter before has the
+ * same case (`siÄ™`, but also a real `AMANHÃ”`). Else `none`.
+ */
+function placeOf(text: string, candidate: Candidate): 'inner' | 'final' | 'none' {
+  const wanted = caseOf(candidate.decoded)
+  if (!wanted) return 'none'
+  const before = text[candidate.start - 1]
+  const after = text[candidate.end]
+  const beforeCase = isLetter(before) ? caseOf(before ?? '') : undefined
+  if (isLetter(after)) {
+    if (caseOf(after ?? '') !== wanted) return 'none'
+    return beforeCase === 'lower' && wanted === 'upper' ? 'none' : 'inner'
+  }
+  return beforeCase === wanted ? 'final' : 'none'
+}
+
+type Verdict = {ruleId: string; sure: boolean} | undefined
+
+function judge(text: string, candidate: Candidate, inRun: boolean): Verdict {
+  const always = entryFor(candidate.code, 'always')
+  if (always) return {ruleId: always.id, sure: true}
+  const letter = entryFor(candidate.code, 'letter')
+  if (!letter) return undefined
+  if (candidate.strong || inRun) return {ruleId: letter.id, sure: true}
+  const place = placeOf(text, candidate)
+  if (place === 'none') return undefined
+  return {ruleId: letter.id, sure: place === 'inner'}
+}
+
+/**
+ * UTF-8 read as windows-1252: one edit per repaired sequence. A word-final
+ * sequence without strong evidence is repaired only when the same text holds
+ * a sure repair too: mis-decoding happens to whole texts, not to one word.
+ */
+export function findUtf8Mojibake(text: string): RuleEdit[] {
+  const candidates: Candidate[] = []
+  let i = 0
+  while (i < text.length) {
+    const code = text.charCodeAt(i)
+    // Only Â-ô can lead a sequence: skip everything else quickly.
+    const candidate = code >= 0xc2 && code <= 0xf4 ? candidateAt(text, i) : undefined
+    if (candidate) {
+      candidates.push(candidate)
+      i = candidate.end
+    } else {
+      i++
+    }
+  }
+  const sure: RuleEdit[] = []
+  const unsure: RuleEdit[] = []
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[k] as Candidate
+    const inRun =
+      candidates[k - 1]?.end === candidate.start || candidates[k + 1]?.start === candidate.end
+    const verdict = judge(text, candidate, inRun)
+    if (!verdict) continue
+    const edit = {
+      start: candidate.start,
+      end: candidate.end,
+      text: candidate.decoded,
+      ruleId: verdict.ruleId,
+    }
+    if (verdict.sure) sure.push(edit)
+    else unsure.push(edit)
+  }
+  return sure.length > 0 ? [...sure, ...unsure].sort((a, b) => a.start - b.start) : []
+}
+
+const cyrillic = data.entries.find((entry) => entry.evidence === 'cyrillic-word')
+const minLetters = cyrillic?.minLetters ?? 4
+/** A run of latin-1 letters (and ×÷, which windows-1251 maps to Ч and ч). */
+const latin1Word = /[\u00c0-\u00ff]+/g
+
+/** Windows-1251 read as latin-1: whole words of accented letters. */
+export function findCyrillicMojibake(text: string): RuleEdit[] {
+  if (!cyrillic) return []
+  const edits: RuleEdit[] = []
+  for (const match of text.matchAll(latin1Word)) {
+    const word = match[0]
+    const start = match.index
+    const end = start + word.length
+    // A word, not the inside of one: no plain letter glued on either side.
+    if (isLetter(text[start - 1]) || isLetter(text[end])) continue
+    if (word.length < minLetters || word.replace(/[×÷]/g, '').length < 2) continue
+    edits.push({
+      start,
+      end,
+      text: iconv.decode(Buffer.from(word, 'latin1'), 'win1251'),
+      ruleId: cyrillic.id,
+    })
+  }
+  return edits
+}

@@ -1,0 +1,171 @@
+/**
+ * Character-level findings of `normalise-unicode`: invisible and control
+ * characters, soft hyphens, lone surrogates, stray no-break spaces, Latin
+ * ligatures and full-width letters. One pass over UTF-16 code units.
+ */
+import data from '../data/unicode-characters.json' with {type: 'json'}
+import type {RuleEdit} from './changes.js'
+
+export interface CharacterOptions {
+  invisible: boolean
+  softHyphens: boolean
+  noBreakSpaces: 'keep' | 'loose' | 'all'
+  ligatures: boolean
+  fullWidth: boolean
+}
+
+const zeroWidth = new Set(data.zeroWidth.characters)
+const joiners = new Set(data.joiners.characters)
+const ligatures = new Map(Object.entries(data.ligatures.map))
+
+/** C0 and C1 controls and DEL, except tab, line feed and carriage return. */
+function isControl(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    (code >= 0x7f && code <= 0x9f)
+  )
+}
+
+/** Characters this pass removes wherever they are. */
+function isRemovable(ch: string, options: CharacterOptions): boolean {
+  const code = ch.charCodeAt(0)
+  if (options.softHyphens && code === 0xad) return true
+  return options.invisible && (zeroWidth.has(ch) || (isControl(code) && code !== 0x85))
+}
+
+const isSpace = (ch: string | undefined): boolean =>
+  ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0'
+
+/**
+ * A joiner (ZWJ, ZWNJ) is kept between two visible characters when one of
+ * them is not ASCII: emoji sequences (👩‍💻) and Arabic, Persian and Indic
+ * spelling need it. Next to a space, at an edge or inside ASCII it is
+ * debris. Neighbours that this pass removes are looked through, so a second
+ * run decides the same.
+ */
+function joinerIsMeant(
+  text: string,
+  index: number,
+  options: CharacterOptions,
+): {meant: boolean; runEnd: number} {
+  const skip = (ch: string): boolean => joiners.has(ch) || isRemovable(ch, options)
+  let before = index - 1
+  while (before >= 0 && skip(text[before] ?? '')) before--
+  let after = index + 1
+  while (after < text.length && skip(text[after] ?? '')) after++
+  const left = text[before]
+  const right = text[after]
+  const meant =
+    !isSpace(left) &&
+    !isSpace(right) &&
+    left !== undefined &&
+    right !== undefined &&
+    (left.charCodeAt(0) > 0x7f || right.charCodeAt(0) > 0x7f)
+  // Every joiner up to `after` has the same neighbours: decide them once.
+  return {meant, runEnd: after}
+}
+
+function isLoneSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(index + 1)
+    return !(next >= 0xdc00 && next <= 0xdfff)
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const previous = text.charCodeAt(index - 1)
+    return !(previous >= 0xd800 && previous <= 0xdbff)
+  }
+  return false
+}
+
+/** One edit per character to remove or replace, in text order. */
+export function findCharacterEdits(text: string, options: CharacterOptions): RuleEdit[] {
+  const edits: RuleEdit[] = []
+  const edit = (index: number, replacement: string, ruleId: string): void => {
+    edits.push({start: index, end: index + 1, text: replacement, ruleId})
+  }
+  let joinerRun = {meant: false, runEnd: -1}
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    // Printable ASCII is most of any text: nothing to do.
+    if (code >= 0x20 && code < 0x7f) continue
+    const ch = text[i] ?? ''
+    if (code >= 0xd800 && code <= 0xdfff) {
+      if (isLoneSurrogate(text, i)) edit(i, '\uFFFD', 'lone-surrogate')
+    } else if (code === 0xad) {
+      if (options.softHyphens) edit(i, '', 'soft-hyphen')
+    } else if (code === 0x85 && options.invisible) {
+      // NEL is a line break in EBCDIC-derived text.
+      edit(i, '\n', 'control-character')
+    } else if (isControl(code)) {
+      if (options.invisible) edit(i, '', 'control-character')
+    } else if (zeroWidth.has(ch)) {
+      if (options.invisible) edit(i, '', 'zero-width')
+    } else if (joiners.has(ch)) {
+      if (i >= joinerRun.runEnd) joinerRun = joinerIsMeant(text, i, options)
+      if (options.invisible && !joinerRun.meant) edit(i, '', 'zero-width')
+    } else if (code === 0xa0) {
+      const loose =
+        options.noBreakSpaces === 'all' ||
+        (options.noBreakSpaces === 'loose' && (isSpace(text[i - 1]) || isSpace(text[i + 1])))
+      if (loose) edit(i, ' ', 'no-break-space')
+    } else if (options.ligatures && ligatures.has(ch)) {
+      edit(i, ligatures.get(ch) ?? ch, 'ligature')
+    } else if (options.fullWidth && isFullWidthAlphanumeric(code)) {
+      edit(i, String.fromCharCode(code - 0xfee0), 'full-width')
+    }
+  }
+  return edits
+}
+
+/** Full-width digits and Latin letters; full-width punctuation belongs to CJK text and stays. */
+function isFullWidthAlphanumeric(code: number): boolean {
+  return (
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a)
+  )
+}
+
+/**
+ * Runs where Unicode normalisation changes the text. Only non-ASCII characters
+ * change, and they compose at most with the one character before them, so
+ * each run is an optional character and the non-ASCII characters after it.
+ */
+export function findNormalisationEdits(text: string, form: 'NFC' | 'NFKC'): RuleEdit[] {
+  const edits: RuleEdit[] = []
+  const ruleId = form.toLowerCase()
+  let i = 0
+  while (i < text.length) {
+    if (text.charCodeAt(i) < 0x80) {
+      i++
+      continue
+    }
+    let end = i
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++
+    // The character before the run may compose with the run's first mark.
+    const from = i > 0 ? i - 1 : i
+    i = end
+    const run = text.slice(from, end)
+    const normal = run.normalize(form)
+    if (normal === run) continue
+    // Keep the edit as small as the difference.
+    let head = 0
+    while (head < run.length && head < normal.length && run[head] === normal[head]) head++
+    let tail = 0
+    while (
+      tail < run.length - head &&
+      tail < normal.length - head &&
+      run[run.length - 1 - tail] === normal[normal.length - 1 - tail]
+    ) {
+      tail++
+    }
+    edits.push({
+      start: from + head,
+      end: from + run.length - tail,
+      text: normal.slice(head, normal.length - tail),
+      ruleId,
+    })
+  }
+  return edits
+}
