@@ -12,10 +12,12 @@ import type {Root} from 'nlcst'
 import {retext} from 'retext'
 import type {Processor} from 'unified'
 import {VFile} from 'vfile'
+import normalisePunctuation, {type QuotePolicy} from '../plugins/normalise-punctuation.js'
 import {extractArticle} from './io/html.js'
-import {clean as cleanPreset, normalise, score} from './presets.js'
+import {clean as cleanPreset, normalise, repair, score} from './presets.js'
 import {type CleanRecord, toRecord} from './record.js'
 
+export type {QuotePolicy} from '../plugins/normalise-punctuation.js'
 export type {Change, Removal} from '../plugins/util/data-map.js'
 export type {DocumentReadability, SentenceReport} from '../plugins/util/readability-types.js'
 export {
@@ -30,6 +32,7 @@ export {type DecodedHtml, decodeHtml} from './io/html-charset.js'
 export {
   clean as cleanPreset,
   normalise as normalisePreset,
+  repair as repairPreset,
   score as scorePreset,
 } from './presets.js'
 export type {CleanRecord, ErrorRecord, MessageRecord} from './record.js'
@@ -37,6 +40,11 @@ export type {CleanRecord, ErrorRecord, MessageRecord} from './record.js'
 export interface PipelineOptions {
   /** Run the analysers (readability) too (default: `true`). */
   readonly score?: boolean | undefined
+  /**
+   * Quotes, apostrophes, dashes and ellipses: `'preserve'` (default),
+   * `'straight'` (ASCII) or `'curly'` (typographic); see normalise-punctuation.
+   */
+  readonly quotes?: QuotePolicy | undefined
 }
 
 export interface CleanOptions extends PipelineOptions {
@@ -50,19 +58,24 @@ export interface CleanOptions extends PipelineOptions {
 
 type Pipeline = Processor<Root, Root, Root, Root, string>
 
-/** The full copydesk processor: clean, normalise, then score. Frozen. */
+/** The full copydesk processor: repair, clean, normalise, then score. Frozen. */
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const processor = retext().use(cleanPreset).use(normalise)
+  const processor = retext()
+    .use(repair)
+    .use(cleanPreset)
+    .use(normalise)
+    // Using a plugin again configures it in its place in the normalise preset.
+    .use(normalisePunctuation, {policy: options.quotes ?? 'preserve'})
   return (options.score === false
     ? processor
     : processor.use(score)
   ).freeze() as unknown as Pipeline
 }
 
-const cache = new Map<boolean, Pipeline>()
+const cache = new Map<string, Pipeline>()
 
 function pipelineFor(options: PipelineOptions): Pipeline {
-  const key = options.score !== false
+  const key = `${options.score !== false}:${options.quotes ?? 'preserve'}`
   let processor = cache.get(key)
   if (!processor) {
     processor = createPipeline(options)
