@@ -8,7 +8,9 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {gunzipSync} from 'node:zlib'
+import type {Document} from 'domhandler'
 import {type ExtractedArticle, extractArticle} from '../pipeline/io/html.js'
+import {collectBlocks} from '../pipeline/io/html-blocks.js'
 import {loadHtml} from '../pipeline/io/html-dom.js'
 import {combine, type Figures, type PageScore, scorePage} from './eval-extraction-metric.js'
 
@@ -92,6 +94,8 @@ export interface RobustnessFigures {
   empty: string[]
   titleAgreement: number
   langAgreement: number
+  /** Shingle F1 against Readability's own output (agreement, not accuracy). */
+  readabilityAgreement: Figures
 }
 
 /** Lines of script and style text long enough to be unmistakable in prose. */
@@ -118,7 +122,9 @@ export function evaluateRobustness(shared: string): RobustnessFigures {
     empty: [],
     titleAgreement: 0,
     langAgreement: 0,
+    readabilityAgreement: {precision: 0, recall: 0, f1: 0},
   }
+  const agreement: PageScore[] = []
   let titles = 0
   let langs = 0
   for (const entry of cases) {
@@ -137,6 +143,8 @@ export function evaluateRobustness(shared: string): RobustnessFigures {
       figures.scriptLeaks.push(entry.name)
     }
     if (expected.readerable && article.text.length < 100) figures.empty.push(entry.name)
+    const theirs = readFileSync(join(folder, entry.name, 'expected.html'), 'utf8')
+    agreement.push(scorePage(article.text, plainText(theirs)))
     if (expected.title) {
       titles++
       if (article.meta.title && sameText(article.meta.title, expected.title)) {
@@ -148,9 +156,18 @@ export function evaluateRobustness(shared: string): RobustnessFigures {
       if (article.meta.lang?.toLowerCase() === expected.lang.toLowerCase()) figures.langAgreement++
     }
   }
+  figures.readabilityAgreement = combine(agreement)
   figures.titleAgreement /= Math.max(titles, 1)
   figures.langAgreement /= Math.max(langs, 1)
   return figures
+}
+
+/** All the text of an HTML fragment, blocks apart. */
+function plainText(html: string): string {
+  const document = loadHtml(html).root()[0] as unknown as Document
+  return collectBlocks(document, new Set())
+    .blocks.map((block) => block.text)
+    .join('\n\n')
 }
 
 function sameText(a: string, b: string): boolean {
@@ -184,6 +201,11 @@ export async function run(shared: string): Promise<void> {
     `crashes ${robust.crashes.length}, script/style leaks ${robust.scriptLeaks.length}, ` +
       `empty on readerable pages ${robust.empty.length}, title agreement ${format(robust.titleAgreement)}, ` +
       `lang agreement ${format(robust.langAgreement)}`,
+  )
+  const agree = robust.readabilityAgreement
+  console.log(
+    `agreement with Readability's output (not gold): F1 ${format(agree.f1)}, ` +
+      `precision ${format(agree.precision)}, recall ${format(agree.recall)}`,
   )
   for (const line of [...robust.crashes, ...robust.scriptLeaks, ...robust.empty]) {
     console.log(`  ${line}`)

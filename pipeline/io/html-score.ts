@@ -45,6 +45,8 @@ export const defaultWeights: ScoreWeights = {
 /** Excerpts of other articles end cut short: `…`, `...`, `[…]`. */
 const teaserEnd = /(?:…|\.\.\.)\]?$/
 
+const sentenceEnd = /[.!?]["'”’)]?$/u
+
 const phrases = new Set(rules.generic.boilerplatePhrases.phrases)
 const trailing = /[\s.:!?…»›>|-]+$/u
 
@@ -174,6 +176,19 @@ export function keepBlock(
   ) {
     return false
   }
-  if (linkDensity(block) > weights.maxLinkDensity) return false
+  if (linkDensity(block) > weights.maxLinkDensity && !isLinkedSentence(block, weights)) return false
   return !isBoilerplatePhrase(block.text)
+}
+
+/**
+ * A paragraph of the article that is mostly a link (a source quoted in full)
+ * still reads as a sentence: long enough, in a `<p>`, ending like one.
+ */
+function isLinkedSentence(block: Block, weights: ScoreWeights): boolean {
+  return (
+    block.owner.type === 'tag' &&
+    block.owner.name === 'p' &&
+    block.chars >= weights.proseChars &&
+    sentenceEnd.test(block.text)
+  )
 }
