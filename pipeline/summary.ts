@@ -123,7 +123,7 @@ export class SummaryBuilder {
 
 const round = (value: number): number => Math.round(value * 100) / 100
 
-/** Quantiles by the nearest-rank method. */
+/** p10 and p90 by the nearest-rank method; the median is the upper middle value of an even count. */
 export function distribution(values: readonly number[]): Distribution | null {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
@@ -134,7 +134,7 @@ export function distribution(values: readonly number[]): Distribution | null {
   return {
     min: round(sorted[0] ?? 0),
     p10: round(rank(0.1)),
-    median: round(rank(0.5)),
+    median: round(sorted[sorted.length >> 1] ?? 0),
     p90: round(rank(0.9)),
     max: round(sorted.at(-1) ?? 0),
     mean: round(total / sorted.length),

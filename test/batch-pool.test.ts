@@ -99,11 +99,11 @@ describe('mapOrdered', () => {
 })
 
 describe('summary and progress', () => {
-  it('gives nearest-rank quantiles', () => {
+  it('gives nearest-rank p10 and p90, the upper middle value as median', () => {
     expect(distribution([5, 1, 4, 2, 3, 10, 9, 8, 7, 6])).toEqual({
       min: 1,
       p10: 1,
-      median: 5,
+      median: 6,
       p90: 9,
       max: 10,
       mean: 5.5,

@@ -1,0 +1,147 @@
+/**
+ * The batch engine through the built CLI: worker threads give the same
+ * records in the same order as one thread; every input format reaches the
+ * pipeline; every record carries its reproducibility stamp.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {WARCRecord, WARCSerializer} from 'warcio'
+
+const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
+
+function copydesk(args: string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+const parseLines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+
+const card =
+  'Rep. Lena OrtizLena Maria OrtizHouse panel backs port dredging Ortiz seeks harbor funds MORE (D-Calif.) said the plan was sound.'
+
+/** Paragraphs long enough that the engine starts workers (inputs over 64 KB). */
+function wireStory(n: number): string {
+  const paragraph =
+    `The water authority met for the ${n}th time this year and weighed a rate rise of ${n % 9} percent. ` +
+    'Residents asked for more notice before bills change, and the board agreed to publish a schedule.'
+  return n % 10 === 3 ? `${card}\n\n${paragraph}` : `${paragraph}\n\n${paragraph}\n\n${paragraph}`
+}
+
+describe('copydesk clean --jobs', () => {
+  it('gives byte-identical records with two workers and with one, in input order', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-jobs-'))
+    const lines = Array.from({length: 120}, (_, n) =>
+      JSON.stringify({id: `r${n}`, text: wireStory(n)}),
+    )
+    writeFileSync(join(folder, 'wire.jsonl'), `${lines.join('\n')}\n`)
+    const one = copydesk([
+      'clean',
+      join(folder, 'wire.jsonl'),
+      '--jobs',
+      '1',
+      '--no-score',
+      '--quiet',
+    ])
+    const two = copydesk([
+      'clean',
+      join(folder, 'wire.jsonl'),
+      '--jobs',
+      '2',
+      '--no-score',
+      '--quiet',
+    ])
+    expect(one.code).toBe(0)
+    expect(two.code).toBe(0)
+    expect(two.stdout).toBe(one.stdout)
+    const records = parseLines(two.stdout)
+    expect(records.map((record) => record.id)).toEqual(lines.map((_, n) => `r${n}`))
+    expect(records[3]?.text).toMatch(/^Rep\. Lena Ortiz \(D-Calif\.\) said/)
+  })
+
+  it('refuses a --jobs that is not a positive whole number', () => {
+    const result = copydesk(['clean', '--jobs', '0'], 'Text.')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--jobs/)
+  })
+})
+
+describe('input formats through the CLI', () => {
+  it('reads CSV on stdin with --format csv, stamping every record', () => {
+    const csv = `id,title,content\n7,"Port plan","${card}"\n8,"Cut short"\n`
+    const result = copydesk(['clean', '--format', 'csv', '--no-score', '--quiet'], csv)
+    expect(result.code).toBe(1) // the row without content
+    const [first, second] = parseLines(result.stdout)
+    expect(first).toMatchObject({
+      id: '7',
+      text: 'Rep. Lena Ortiz (D-Calif.) said the plan was sound.',
+    })
+    expect(first?.copydesk).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      configHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+    })
+    expect(second).toMatchObject({id: '8', line: 3, error: expect.stringMatching(/content/)})
+    expect(second?.copydesk).toEqual(first?.copydesk)
+  })
+
+  it('changes the config hash with the configuration, not with the input', () => {
+    const scored = copydesk(['clean', '--jsonl', '--quiet'], JSON.stringify({text: 'One.'}))
+    const again = copydesk(['clean', '--jsonl', '--quiet'], JSON.stringify({text: 'Two.'}))
+    const unscored = copydesk(
+      ['clean', '--jsonl', '--no-score', '--quiet'],
+      JSON.stringify({text: 'One.'}),
+    )
+    const hash = (stdout: string) =>
+      (parseLines(stdout)[0]?.copydesk as {configHash?: string} | undefined)?.configHash
+    expect(hash(again.stdout)).toBe(hash(scored.stdout))
+    expect(hash(unscored.stdout)).not.toBe(hash(scored.stdout))
+  })
+
+  it('extracts HTML pages from a folder and from a gzipped WARC', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-html-'))
+    const page = (title: string) =>
+      `<!doctype html><html><head><title>${title}</title></head><body><nav>Home | World | Sport</nav>` +
+      `<article><h1>${title}</h1><p>${card}</p><p>The harbour board will vote on the dredging plan next week, officials said on Tuesday.</p></article>` +
+      '<footer>© Example News</footer></body></html>'
+    writeFileSync(join(folder, 'port.html'), page('Port plan advances'))
+    async function* body() {
+      yield new TextEncoder().encode(page('Harbour vote set'))
+    }
+    const record = WARCRecord.create(
+      {
+        url: 'https://news.example/harbour',
+        type: 'response',
+        httpHeaders: {'Content-Type': 'text/html'},
+      },
+      body(),
+    )
+    writeFileSync(
+      join(folder, 'crawl.warc.gz'),
+      await WARCSerializer.serialize(record, {gzip: true}),
+    )
+    const out = join(folder, 'out')
+    const result = copydesk(['clean', folder, '--out', out, '--no-score', '--quiet'])
+    expect(result.code, result.stderr).toBe(0)
+    const records = parseLines(readFileSync(join(out, 'copydesk-records.jsonl'), 'utf8'))
+    expect(records.map((record) => record.id)).toEqual([
+      'https://news.example/harbour',
+      'port.html',
+    ])
+    for (const record of records) {
+      expect(record.text).toMatch(/Rep\. Lena Ortiz \(D-Calif\.\) said the plan was sound\./)
+      expect(record.text).not.toMatch(/Home \| World|© Example/)
+    }
+    expect(readFileSync(join(out, 'port.txt'), 'utf8')).toBe(`${records[1]?.text}\n`)
+  })
+})
