@@ -25,6 +25,7 @@ interface RunRecord {
   id: string
   text: string
   readability?: {grade: number | null} | null
+  neutrality?: {signals: Array<{category: string; weight: number; text: string}>}
   removed: Array<{ruleId: string; start: number; end: number; text: string}>
 }
 
@@ -134,6 +135,12 @@ describe.skipIf(!hasBrowser)('QA report in Chromium', () => {
       .poll(() => shownIds(page).then((ids) => ids.sort()))
       .toEqual(withBlurbs.map((r) => r.id).sort())
     await page.selectOption('#rule', '')
+    await page.check('#with-errors')
+    await expect.poll(() => shownIds(page)).toEqual(['wire-broken'])
+    await page.click('.row:not([hidden])')
+    expect(await page.textContent('#a-note')).toMatch(/^Error: /)
+    await page.click('#a-close')
+    await page.uncheck('#with-errors')
     await page.fill('#search', 'ferries')
     await expect.poll(() => shownIds(page)).toEqual(['wire-ferry'])
 
@@ -151,8 +158,16 @@ describe.skipIf(!hasBrowser)('QA report in Chromium', () => {
     expect(shown).toBe(await inputText('wire-ferry'))
     expect(await page.textContent('#a-removals')).toContain(blurb)
     expect(await page.textContent('#a-facts')).toContain('readability.grade')
-    const signals = await page.$$eval('#a-text .sig', (nodes) => nodes.map((node) => node.title))
-    if (signals.length > 0) expect(signals[0]).toMatch(/ · weight -?\d+\.\d\d/)
+    // Each neutrality signal of the record is underlined, with its category and weight on hover.
+    const titles = await page.$$eval('#a-text .sig', (nodes) => nodes.map((node) => node.title))
+    const recorded = ferry?.neutrality?.signals ?? []
+    expect(recorded.length).toBeGreaterThan(0)
+    for (const signal of recorded) {
+      const hover = `${signal.category} · weight ${signal.weight.toFixed(2)}`
+      expect(
+        titles.some((title) => title.includes(hover) && title.includes(`“${signal.text}”`)),
+      ).toBe(true)
+    }
     await page.screenshot({path: join(shots, 'report-article.png')})
 
     // Cleaned view: exactly the record's text. Diff view: the removal as a deletion.

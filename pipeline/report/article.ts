@@ -113,6 +113,7 @@ export function readArticle(value: Unknown, index: number): ReportArticle {
       weight: typeof item.weight === 'number' ? item.weight : null,
       text,
       quoted: item.quoted === true,
+      alternative: typeof item.alternative === 'string' ? item.alternative : null,
     }
     // Signals are placed in the original text; older drafts placed them in the cleaned text.
     if (original !== null && (text === '' || original.slice(start, end) === text)) {

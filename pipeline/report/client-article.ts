@@ -84,7 +84,9 @@ function paint(box, text, list, view) {
         // Negative weights (neutral attribution) pull towards neutral: shown apart from loaded words.
         classes.push(span.signal.weight !== null && span.signal.weight < 0 ? 'sig sig-neutral' : 'sig')
         notes.push(span.signal.category + ' · weight ' + fmt(span.signal.weight, 2) +
-          (span.signal.quoted ? ' · inside a quotation' : '') + ' · “' + span.signal.text + '”')
+          (span.signal.quoted ? ' · inside a quotation' : '') + ' · “' + span.signal.text + '”' +
+          (span.signal.alternative === null ? ''
+            : span.signal.alternative === '' ? ' → drop it' : ' → “' + span.signal.alternative + '”'))
       } else {
         edit = span.edit
       }

@@ -24,14 +24,17 @@ const jsonEscapes: Record<string, string> = {
   '\u2029': '\\u2029',
 }
 
+const unsafeInScript = /[<>&\u2028\u2029]/
+
 /**
  * JSON that can sit inside `<script type="application/json">`: no `<` at all,
  * so no `</script>` or `<!--` can end or change the block, whatever the text.
  * `JSON.parse` reads the escapes back to the same characters.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (character) => jsonEscapes[character] ?? character,
-  )
+  const json = JSON.stringify(value)
+  // Most articles hold none of these: skip the replacing pass for them.
+  return unsafeInScript.test(json)
+    ? json.replace(/[<>&\u2028\u2029]/g, (character) => jsonEscapes[character] ?? character)
+    : json
 }

@@ -94,7 +94,7 @@ function chartsHtml(articles: readonly ReportArticle[]): string {
     (scores.length === 0
       ? '<p class="note">No neutrality scores in these records.</p>'
       : histogramSvg(scores, records - scores.length, {
-          title: 'Neutrality score',
+          title: 'Neutrality score (100 = fully neutral)',
           bins: scoreBins,
           digits: scoreBins.width < 1 ? 1 : 0,
         }))

@@ -46,6 +46,8 @@ export interface SignalView extends Overlay {
   weight: number | null
   text: string
   quoted: boolean
+  /** Neutral wording to use instead (`''`: drop the word), when the analyser has one. */
+  alternative: string | null
 }
 
 export interface MessageView {
