@@ -9,17 +9,27 @@
  */
 
 import type {Root} from 'nlcst'
-import {retext} from 'retext'
-import type {Processor} from 'unified'
+import retextStringify from 'retext-stringify'
+import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import normalisePunctuation, {type QuotePolicy} from '../plugins/normalise-punctuation.js'
+import parseNews from '../plugins/parse-news.js'
+import removeBoilerplate, {
+  type Options as BoilerplateOptions,
+} from '../plugins/remove-boilerplate.js'
 import {extractArticle} from './io/html.js'
 import {clean as cleanPreset, normalise, repair, score} from './presets.js'
 import {type CleanRecord, toRecord} from './record.js'
 
 export type {QuotePolicy} from '../plugins/normalise-punctuation.js'
+export {default as parseNews, parseNewsText} from '../plugins/parse-news.js'
+export type {
+  Options as BoilerplateOptions,
+  Rule as BoilerplateRule,
+} from '../plugins/remove-boilerplate.js'
 export type {Change, Removal} from '../plugins/util/data-map.js'
 export type {DocumentReadability, SentenceReport} from '../plugins/util/readability-types.js'
+export {countSyllables} from '../plugins/util/syllables.js'
 export {
   type ArticleMeta,
   type ExtractedArticle,
@@ -45,6 +55,11 @@ export interface PipelineOptions {
    * `'straight'` (ASCII) or `'curly'` (typographic); see normalise-punctuation.
    */
   readonly quotes?: QuotePolicy | undefined
+  /**
+   * Boilerplate rules switched on or off by id (`rules`) and your own rules
+   * (`extraRules`), as the remove-boilerplate plugin takes them (default: `{}`).
+   */
+  readonly boilerplate?: BoilerplateOptions | undefined
 }
 
 export interface CleanOptions extends PipelineOptions {
@@ -60,12 +75,17 @@ type Pipeline = Processor<Root, Root, Root, Root, string>
 
 /** The full copydesk processor: repair, clean, normalise, then score. Frozen. */
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
-  const processor = retext()
+  // parse-news: parse-english's tree shape, with news-aware sentence ends.
+  const processor = unified()
+    .use(parseNews)
+    .use(retextStringify)
     .use(repair)
     .use(cleanPreset)
     .use(normalise)
     // Using a plugin again configures it in its place in the normalise preset.
     .use(normalisePunctuation, {policy: options.quotes ?? 'preserve'})
+    // Likewise in its place in the clean preset.
+    .use(removeBoilerplate, options.boilerplate ?? {})
   return (options.score === false
     ? processor
     : processor.use(score)
@@ -75,7 +95,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 const cache = new Map<string, Pipeline>()
 
 function pipelineFor(options: PipelineOptions): Pipeline {
-  const key = `${options.score !== false}:${options.quotes ?? 'preserve'}`
+  const key = `${options.score !== false}:${options.quotes ?? 'preserve'}:${JSON.stringify(options.boilerplate ?? {})}`
   let processor = cache.get(key)
   if (!processor) {
     processor = createPipeline(options)

@@ -1,4 +1,3 @@
-import retextReadability from 'retext-readability'
 import type {Preset} from 'unified'
 import decodeEntities from '../plugins/decode-entities.js'
 import normalisePunctuation from '../plugins/normalise-punctuation.js'
@@ -10,6 +9,7 @@ import removeTruncationMarkers from '../plugins/remove-truncation-markers.js'
 import repairMojibake from '../plugins/repair-mojibake.js'
 import scoreNeutrality from '../plugins/score-neutrality.js'
 import scoreReadability from '../plugins/score-readability.js'
+import retextReadability from '../plugins/util/readability-retext.js'
 
 /** Repairers: broken encodings and invisible debris, before the cleaners read the text. */
 export const repair: Preset = {
@@ -42,9 +42,10 @@ export const normalise: Preset = {
 /** Analysers: read the cleaned tree, add messages and `file.data`; any order. */
 export const score: Preset = {
   plugins: [
-    // Per-sentence warnings from the unified collective's own plugin; its
-    // document scores are computed by score-readability.
-    [retextReadability, {age: 18, minWords: 8}],
+    // Per-sentence warnings from the unified collective's retext-readability,
+    // its faults neutralised (README, score-readability): run on the sentences
+    // it can flag, votes read as "Dale–Chall and 3 of the 5 working formulas".
+    [retextReadability, {age: 18, minWords: 8, threshold: 4 / 7, minGrade: 10}],
     scoreReadability,
     scoreNeutrality, // loaded language per sentence; reads the tree only
   ],

@@ -1,42 +1,70 @@
 import type {Root, Sentence} from 'nlcst'
-import {toString as nlcstToString} from 'nlcst-to-string'
 import type {Plugin} from 'unified'
-import {type Counts, countWord, emptyCounts, scoreCounts} from './util/readability-counts.js'
+import type {VFile} from 'vfile'
+import {
+  addCounts,
+  type Counts,
+  emptyCounts,
+  scoreCounts,
+  sentenceGrade,
+} from './util/readability-counts.js'
+import {countSentence} from './util/readability-sentence.js'
+import {textOf} from './util/readability-text.js'
 import type {SentenceReport} from './util/readability-types.js'
+import {report} from './util/report.js'
 
 export interface Options {
   /** Grade above which a sentence counts as hard (default: `12`). */
   readonly hardGrade?: number | null | undefined
-  /** Sentences shorter than this are never called hard (default: `8`). */
+  /** Sentences shorter than this get no reliable grade and are never called hard (default: `8`). */
   readonly minWords?: number | null | undefined
+  /** Words above which a hard sentence's length is named as a reason (default: `25`). */
+  readonly longSentence?: number | null | undefined
+  /** Grade above which a hard sentence also gets a `hard-sentence` warning (default: `16`). */
+  readonly warnGrade?: number | null | undefined
 }
 
 export const source = 'score-readability'
 
+interface Settings {
+  hardGrade: number
+  minWords: number
+  longSentence: number
+  warnGrade: number
+}
+
 /**
- * Analyser: document readability scores in `file.data.readability` and one
+ * Analyser: document readability scores in `file.data.readability`, one
  * explanation per sentence in `file.data.sentences` (offsets into the cleaned
- * text). Reads the tree only.
+ * text), and a `hard-sentence` warning, with its reasons, for each hard sentence.
+ * Reads the tree only.
  */
 const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (options) => {
-  const hardGrade = options?.hardGrade ?? 12
-  const minWords = options?.minWords ?? 8
+  const settings: Settings = {
+    hardGrade: options?.hardGrade ?? 12,
+    minWords: options?.minWords ?? 8,
+    longSentence: options?.longSentence ?? 25,
+    warnGrade: options?.warnGrade ?? 16,
+  }
   return (tree, file) => {
-    const total: Counts = emptyCounts()
+    const total = emptyCounts()
     const sentences: SentenceReport[] = []
     let offset = 0
-    const visit = (node: Root['children'][number] | Root): void => {
+    const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'SentenceNode') {
-        const text = nlcstToString(node)
-        sentences.push(scoreSentence(node, text, offset, total, hardGrade, minWords))
+        const text = textOf(node)
+        const sentence = scoreSentence(node, total, settings)
+        const explained = {start: offset, end: offset + text.length, text, ...sentence}
+        sentences.push(explained)
+        if (explained.hard && (explained.grade ?? 0) > settings.warnGrade) {
+          warn(file, node, explained, settings)
+        }
         offset += text.length
-        return
-      }
-      if ('children' in node) {
+      } else if ('children' in node) {
         for (const child of node.children) visit(child)
-        return
+      } else {
+        offset += node.value.length
       }
-      offset += node.value.length
     }
     visit(tree)
     file.data.readability = scoreCounts(total)
@@ -44,35 +72,55 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
   }
 }
 
-function scoreSentence(
-  sentence: Sentence,
-  text: string,
-  start: number,
-  total: Counts,
-  hardGrade: number,
-  minWords: number,
-): SentenceReport {
-  const counts = emptyCounts()
-  counts.sentences = 1
-  total.sentences++
-  const longWords: string[] = []
-  for (const child of sentence.children) {
-    if (child.type !== 'WordNode') continue
-    const word = nlcstToString(child)
-    if (!/\p{L}|\p{N}/u.test(word)) continue
-    const syllables = countWord(counts, word)
-    countWord(total, word)
-    if (syllables >= 4) longWords.push(word)
+type Explanation = Omit<SentenceReport, 'start' | 'end' | 'text'>
+
+function scoreSentence(sentence: Sentence, total: Counts, settings: Settings): Explanation {
+  const {counts, words} = countSentence(sentence)
+  const complex: string[] = []
+  const seen = total.unfamiliarSeen
+  for (const {text, facts} of words) {
+    // Spache counts each unfamiliar word once a document.
+    if (facts.unfamiliar && seen && !seen.has(facts.key)) {
+      seen.add(facts.key)
+      total.unfamiliarWords++
+    }
+    if (facts.complex && !complex.includes(text)) complex.push(text)
   }
-  const scores = scoreCounts(counts)
-  const grade = scores.fleschKincaidGrade
-  const hard = counts.words >= minWords && grade !== null && grade > hardGrade
+  addCounts(total, counts)
+  const grade = sentenceGrade(counts)
+  const reliable = counts.words >= settings.minWords
+  const hard = reliable && Number.isFinite(grade) && grade > settings.hardGrade
   const why: string[] = []
   if (hard) {
-    if (counts.words > 25) why.push(`${counts.words} words`)
-    if (longWords.length > 0) why.push(`long words: ${longWords.join(', ')}`)
+    if (counts.words > settings.longSentence) {
+      why.push(`${counts.words} words (long above ${settings.longSentence})`)
+    }
+    if (complex.length > 0) why.push(`complex words: ${complex.join(', ')}`)
+    const perWord = counts.syllables / counts.words
+    if (perWord >= 1.7) why.push(`${perWord.toFixed(1)} syllables a word`)
   }
-  return {start, end: start + text.length, text, words: counts.words, grade, hard, why}
+  return {
+    words: counts.words,
+    grade: Number.isFinite(grade) ? Math.round(grade * 10) / 10 : null,
+    hard,
+    why,
+    reliable,
+  }
+}
+
+function warn(file: VFile, sentence: Sentence, explained: Explanation, settings: Settings): void {
+  const start = sentence.position?.start.offset
+  const end = sentence.position?.end.offset
+  if (!sentence.position || start === undefined || end === undefined) return
+  report(file, {
+    source,
+    ruleId: 'hard-sentence',
+    reason: `Unexpected hard sentence (grade ${explained.grade}: ${explained.why.join('; ')}), expected grade ${settings.hardGrade} or below`,
+    place: sentence.position,
+    actual: String(file.value).slice(start, end),
+    expected: [],
+    level: 'warning',
+  })
 }
 
 export default scoreReadability

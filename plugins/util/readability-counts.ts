@@ -1,118 +1,184 @@
 /**
- * Counting for the readability formulas: words, syllables, letters and the
- * word classes each formula needs, over the words of a text.
+ * Counts over words and sentences, and the eight document scores from them.
+ * The formulas are the unified collective's packages, which use the published
+ * constants (cited on each field of `DocumentReadability`); copydesk's part is
+ * counting right.
  */
 import {automatedReadability} from 'automated-readability'
 import {colemanLiau} from 'coleman-liau'
-import {daleChall} from 'dale-chall'
-import {daleChallFormula, daleChallGradeLevel} from 'dale-chall-formula'
+import {daleChallFormula} from 'dale-chall-formula'
 import {flesch} from 'flesch'
 import {fleschKincaid} from 'flesch-kincaid'
 import {gunningFog} from 'gunning-fog'
 import {smogFormula} from 'smog-formula'
-import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
-import {syllable} from 'syllable'
 import type {DocumentReadability} from './readability-types.js'
+import type {WordFacts} from './readability-words.js'
 
-const familiarDaleChall = new Set(daleChall)
-const familiarSpache = new Set(spache)
-
+/** Totals the formulas read. */
 export interface Counts {
   sentences: number
   words: number
   syllables: number
   letters: number
   characters: number
-  /** Three or more syllables. */
+  /** SMOG's polysyllables: three syllables or more, every one. */
+  polysyllables: number
+  /** Gunning's hard words. */
   complexWords: number
-  /** Seven or more letters. */
+  /** Seven letters or more. */
   longWords: number
-  /** Not on the Dale–Chall list of familiar words. */
+  /** Not on the New Dale–Chall list (each occurrence). */
   difficultWords: number
-  /** Not on the Spache list of familiar words. */
+  /** Not on the Spache list, each different word once (Spache's rule). */
   unfamiliarWords: number
+  /** The Spache words seen so far, to count each once (documents only). */
+  readonly unfamiliarSeen: Set<string> | undefined
 }
 
-export const emptyCounts = (): Counts => ({
+/** Zero counts; `unique` tracks Spache's once-per-word rule (document totals). */
+export const emptyCounts = (unique = true): Counts => ({
   sentences: 0,
   words: 0,
   syllables: 0,
   letters: 0,
   characters: 0,
+  polysyllables: 0,
   complexWords: 0,
   longWords: 0,
   difficultWords: 0,
   unfamiliarWords: 0,
+  unfamiliarSeen: unique ? new Set() : undefined,
 })
 
-const letterPattern = /\p{L}/gu
+/** Add the counts of one sentence (counted without `unique`) to a document's. */
+export function addCounts(total: Counts, part: Counts): void {
+  total.sentences += part.sentences
+  total.words += part.words
+  total.syllables += part.syllables
+  total.letters += part.letters
+  total.characters += part.characters
+  total.polysyllables += part.polysyllables
+  total.complexWords += part.complexWords
+  total.longWords += part.longWords
+  total.difficultWords += part.difficultWords
+}
 
-/** Add one word to `counts`. Returns its syllable count. */
-export function countWord(counts: Counts, word: string): number {
-  const syllables = Math.max(1, syllable(word))
-  const letters = word.match(letterPattern)?.length ?? 0
-  const lower = word.toLowerCase()
+/** Add one word to `counts`. */
+export function addWord(counts: Counts, facts: Readonly<WordFacts>): void {
   counts.words++
-  counts.syllables += syllables
-  counts.letters += letters
-  counts.characters += word.length
-  if (syllables >= 3) counts.complexWords++
-  if (letters >= 7) counts.longWords++
-  if (!familiarDaleChall.has(lower)) counts.difficultWords++
-  if (!familiarSpache.has(lower)) counts.unfamiliarWords++
-  return syllables
+  counts.syllables += facts.syllables
+  counts.letters += facts.letters
+  counts.characters += facts.characters
+  if (facts.polysyllabic) counts.polysyllables++
+  if (facts.complex) counts.complexWords++
+  if (facts.long) counts.longWords++
+  if (facts.difficult) counts.difficultWords++
+  const seen = counts.unfamiliarSeen
+  if (facts.unfamiliar && (seen === undefined || !seen.has(facts.key))) {
+    seen?.add(facts.key)
+    counts.unfamiliarWords++
+  }
+}
+
+/**
+ * The grade a New Dale–Chall score stands for: the middle of its band in
+ * Chall & Dale (1995), table of corrected grade levels (4.9 or less: grade 4
+ * and below; 5.0–5.9: 5–6; 6.0–6.9: 7–8; 7.0–7.9: 9–10; 8.0–8.9: 11–12;
+ * 9.0–9.9: 13–15; 10 or more: 16 and above).
+ */
+export function daleChallGrade(score: number): number {
+  if (!Number.isFinite(score)) return Number.NaN
+  if (score < 5) return 4
+  if (score < 6) return 5.5
+  if (score < 7) return 7.5
+  if (score < 8) return 9.5
+  if (score < 9) return 11.5
+  if (score < 10) return 14
+  return 16
+}
+
+/** The median of the finite values, or `NaN`. */
+export function median(values: number[]): number {
+  let size = 0
+  for (const value of values) if (Number.isFinite(value)) values[size++] = value
+  values.length = size
+  if (size === 0) return Number.NaN
+  values.sort((a, b) => a - b)
+  const middle = size >> 1
+  return size % 2
+    ? (values[middle] ?? Number.NaN)
+    : ((values[middle - 1] ?? 0) + (values[middle] ?? 0)) / 2
 }
 
 const round = (value: number): number | null =>
   Number.isFinite(value) ? Math.round(value * 100) / 100 : null
 
-/** Minimum words for document scores to be called reliable. */
+/** Words a document needs before its scores are called reliable. */
 export const minReliableWords = 100
+
+/** The formula inputs, in the names the formula packages use. */
+function inputs(counts: Counts) {
+  return {
+    sentence: counts.sentences,
+    word: counts.words,
+    syllable: counts.syllables,
+    letter: counts.letters,
+    character: counts.characters,
+    polysillabicWord: counts.polysyllables,
+    complexPolysillabicWord: counts.complexWords,
+    difficultWord: counts.difficultWords,
+    unfamiliarWord: counts.unfamiliarWords,
+  }
+}
+
+/**
+ * Grade-level formulas for one sentence: Flesch–Kincaid, Gunning Fog,
+ * Coleman–Liau and ARI (SMOG, Dale–Chall and Spache are defined on samples of
+ * many sentences), and their median.
+ */
+export function sentenceGrade(counts: Counts): number {
+  const values = inputs(counts)
+  return median([
+    fleschKincaid(values),
+    gunningFog(values),
+    colemanLiau(values),
+    automatedReadability(values),
+  ])
+}
 
 /** All document scores from counts. */
 export function scoreCounts(counts: Counts): DocumentReadability {
-  const {sentences: sentence, words: word, syllables: syllableCount} = counts
-  const daleChallScore = daleChallFormula({
-    sentence,
-    word,
-    difficultWord: counts.difficultWords,
-  })
-  const grades = [
-    fleschKincaid({sentence, word, syllable: syllableCount}),
-    gunningFog({sentence, word, complexPolysillabicWord: counts.complexWords}),
-    smogFormula({sentence, polysillabicWord: counts.complexWords}),
-    colemanLiau({sentence, word, letter: counts.letters}),
-    automatedReadability({sentence, word, character: counts.letters}),
-  ].filter(Number.isFinite)
-  const [low, high] = daleChallGradeLevel(daleChallScore)
-  if (low !== undefined && high !== undefined && Number.isFinite(low)) {
-    grades.push(Number.isFinite(high) ? (low + high) / 2 : low)
+  const values = inputs(counts)
+  const daleChallScore = daleChallFormula(values)
+  const grades = {
+    fleschKincaidGrade: fleschKincaid(values),
+    gunningFog: gunningFog(values),
+    smog: smogFormula(values),
+    colemanLiau: colemanLiau(values),
+    automatedReadability: automatedReadability(values),
   }
-  grades.sort((a, b) => a - b)
-  const middle = grades.length >> 1
-  const median =
-    grades.length === 0
-      ? Number.NaN
-      : grades.length % 2
-        ? (grades[middle] ?? Number.NaN)
-        : ((grades[middle - 1] ?? 0) + (grades[middle] ?? 0)) / 2
+  const grade = median([...Object.values(grades), daleChallGrade(daleChallScore)])
   return {
-    fleschReadingEase: round(flesch({sentence, word, syllable: syllableCount})),
-    fleschKincaidGrade: round(fleschKincaid({sentence, word, syllable: syllableCount})),
-    gunningFog: round(gunningFog({sentence, word, complexPolysillabicWord: counts.complexWords})),
-    smog: round(smogFormula({sentence, polysillabicWord: counts.complexWords})),
-    colemanLiau: round(colemanLiau({sentence, word, letter: counts.letters})),
-    automatedReadability: round(automatedReadability({sentence, word, character: counts.letters})),
+    fleschReadingEase: round(flesch(values)),
+    fleschKincaidGrade: round(grades.fleschKincaidGrade),
+    gunningFog: round(grades.gunningFog),
+    smog: round(counts.sentences > 0 ? grades.smog : Number.NaN),
+    colemanLiau: round(grades.colemanLiau),
+    automatedReadability: round(grades.automatedReadability),
     daleChall: round(daleChallScore),
-    spache: round(spacheFormula({sentence, word, unfamiliarWord: counts.unfamiliarWords})),
-    grade: round(median),
-    words: word,
-    sentences: sentence,
-    syllables: syllableCount,
+    spache: round(spacheFormula(values)),
+    grade: round(grade),
+    words: counts.words,
+    sentences: counts.sentences,
+    syllables: counts.syllables,
     complexWords: counts.complexWords,
     longWords: counts.longWords,
     characters: counts.characters,
-    reliable: word >= minReliableWords && sentence >= 3,
+    polysyllables: counts.polysyllables,
+    difficultWords: counts.difficultWords,
+    unfamiliarWords: counts.unfamiliarWords,
+    letters: counts.letters,
+    reliable: counts.words >= minReliableWords && counts.sentences >= 3,
   }
 }

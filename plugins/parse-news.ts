@@ -1,0 +1,166 @@
+import type {
+  Paragraph,
+  Punctuation,
+  Root,
+  Sentence,
+  Symbol as SymbolNode,
+  Text,
+  WhiteSpace,
+  Word,
+} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {Point} from 'unist'
+import {sentenceBreaks} from './util/news-sentences.js'
+import {classAt, isSpaceAt, type Token, tokenize} from './util/news-tokens.js'
+
+/**
+ * Turns offsets into unist points. Offsets must be asked for in order (never
+ * smaller than the one before), which keeps the whole parse linear.
+ */
+class Points {
+  private line = 0
+  private readonly lineStarts: number[] = [0]
+
+  constructor(text: string) {
+    // Line breaks as `vfile-location` counts them: `\r\n`, `\n` or `\r`.
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code === 13 && text.charCodeAt(index + 1) === 10) index++
+      if (code === 10 || code === 13) this.lineStarts.push(index + 1)
+    }
+  }
+
+  at(offset: number): Point {
+    const starts = this.lineStarts
+    while (this.line + 1 < starts.length && (starts[this.line + 1] ?? 0) <= offset) this.line++
+    return {line: this.line + 1, column: offset - (starts[this.line] ?? 0) + 1, offset}
+  }
+}
+
+type Leaf = Text | WhiteSpace | Punctuation | SymbolNode
+type SentenceChild = Sentence['children'][number]
+
+function leaf<Kind extends Leaf['type']>(
+  type: Kind,
+  text: string,
+  start: number,
+  end: number,
+  points: Points,
+): Extract<Leaf, {type: Kind}> {
+  return {
+    type,
+    value: text.slice(start, end),
+    position: {start: points.at(start), end: points.at(end)},
+  } as Extract<Leaf, {type: Kind}>
+}
+
+/** A word: runs of letters and figures as text, inner punctuation (`'`, `-`, `.`) as punctuation. */
+function word(text: string, token: Token, points: Points): Word {
+  const children: Word['children'] = []
+  if (token.plain) {
+    const start = points.at(token.start)
+    const end = points.at(token.end)
+    const value = text.slice(token.start, token.end)
+    children.push({type: 'TextNode', value, position: {start, end}})
+    return {type: 'WordNode', children, position: {start: {...start}, end: {...end}}}
+  }
+  let run = token.start
+  for (let index = token.start; index < token.end; index++) {
+    const kind = classAt(text, index)
+    if (kind === 1) continue
+    if (run < index) children.push(leaf('TextNode', text, run, index, points))
+    const type = kind === 3 ? 'PunctuationNode' : 'SymbolNode'
+    children.push(leaf(type, text, index, index + 1, points))
+    run = index + 1
+  }
+  if (run < token.end) children.push(leaf('TextNode', text, run, token.end, points))
+  return {
+    type: 'WordNode',
+    children,
+    position: {start: points.at(token.start), end: points.at(token.end)},
+  }
+}
+
+function spanOf(children: ReadonlyArray<{position?: Sentence['position']}>): Sentence['position'] {
+  const first = children[0]?.position
+  const last = children.at(-1)?.position
+  return first && last ? {start: {...first.start}, end: {...last.end}} : undefined
+}
+
+/** One paragraph (a line without its surrounding white space) as sentences. */
+function paragraph(text: string, from: number, to: number, points: Points): Paragraph {
+  const tokens = tokenize(text, from, to)
+  const breaks = sentenceBreaks(text, tokens)
+  const children: Paragraph['children'] = []
+  let sentence: SentenceChild[] = []
+  let nextBreak = 0
+  const close = (): void => {
+    if (sentence.length > 0) {
+      children.push({type: 'SentenceNode', children: sentence, position: spanOf(sentence)})
+    }
+    sentence = []
+  }
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    if (breaks[nextBreak] === index) {
+      nextBreak++
+      close()
+      children.push(leaf('WhiteSpaceNode', text, token.start, token.end, points))
+      continue
+    }
+    if (token.kind === 'word') sentence.push(word(text, token, points))
+    else if (token.kind === 'space')
+      sentence.push(leaf('WhiteSpaceNode', text, token.start, token.end, points))
+    else if (token.kind === 'punctuation')
+      sentence.push(leaf('PunctuationNode', text, token.start, token.end, points))
+    else sentence.push(leaf('SymbolNode', text, token.start, token.end, points))
+  }
+  close()
+  return {type: 'ParagraphNode', children, position: spanOf(children)}
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13
+}
+
+/**
+ * Parse `text` into an NLCST tree: one paragraph a line, the white space
+ * between lines (with blank lines and the spaces that end and open lines) as
+ * white-space nodes of the root, news-aware sentences inside each paragraph.
+ * Every node has an exact position; the tree's text is `text`, character for
+ * character.
+ */
+export function parseNewsText(text: string): Root {
+  const points = new Points(text)
+  const children: Root['children'] = []
+  let index = 0
+  while (index < text.length) {
+    const gapStart = index
+    while (index < text.length && isSpaceAt(text, index)) index++
+    if (index > gapStart) children.push(leaf('WhiteSpaceNode', text, gapStart, index, points))
+    if (index >= text.length) break
+    const lineStart = index
+    while (index < text.length && !isLineBreak(text.charCodeAt(index))) index++
+    let lineEnd = index
+    while (lineEnd > lineStart && isSpaceAt(text, lineEnd - 1)) lineEnd--
+    children.push(paragraph(text, lineStart, lineEnd, points))
+    index = lineEnd
+  }
+  return {
+    type: 'RootNode',
+    children,
+    position: {start: {line: 1, column: 1, offset: 0}, end: points.at(text.length)},
+  }
+}
+
+/**
+ * Unified parser for news text: a standard NLCST tree (root, paragraphs,
+ * sentences, words, white space, punctuation, symbols) with positions on every
+ * node, so every retext plugin works on it, and sentence ends that know news
+ * abbreviations, initials, times, party tags and list markers.
+ */
+const parseNews: Plugin<[], string, Root> = function () {
+  this.parser = parseNewsText
+}
+
+export default parseNews
