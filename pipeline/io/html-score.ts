@@ -182,12 +182,12 @@ export function keepBlock(
 
 /**
  * A paragraph of the article that is mostly a link (a source quoted in full)
- * still reads as a sentence: long enough, in a `<p>`, ending like one.
+ * still reads as a sentence: long enough, in a `<p>` or `<li>`, ending like one.
  */
 function isLinkedSentence(block: Block, weights: ScoreWeights): boolean {
   return (
     block.owner.type === 'tag' &&
-    block.owner.name === 'p' &&
+    (block.owner.name === 'p' || block.owner.name === 'li') &&
     block.chars >= weights.proseChars &&
     sentenceEnd.test(block.text)
   )
