@@ -162,8 +162,8 @@ const variants: Array<[string, string, string]> = [
     'The inquiry will report next year.',
   ],
   [
-    'a one-word publisher around an aggregator title',
-    'Newsline Council approves new park plan Newsline The city council voted on Tuesday.',
+    'an all-caps publisher around an aggregator title',
+    'KXTV Council approves new park plan for east side KXTV The city council voted on Tuesday.',
     'The city council voted on Tuesday.',
   ],
   [
@@ -208,6 +208,16 @@ describe('remove-boilerplate: variants of the shapes', () => {
   it('keeps an all-caps MORE line that is a sentence', () => {
     const input = 'The plan passed.\n\nMORE: The committee also voted to delay.\n\nIt goes on.'
     expect(clean(input).text).toBe(input)
+  })
+
+  it('keeps a company named twice in a wire lead', () => {
+    for (const input of [
+      'Acme Tool Co said its Acme Credit unit would raise its rates by half a point.',
+      'Norland Shipping Corp Ltd said that Norland Shipping Lines would be sold.',
+      "Baxter Mills Inc's Baxter Paper unit cut jobs, the company said.",
+    ]) {
+      expect(clean(input).text).toBe(input)
+    }
   })
 
   it('keeps a first word repeated in prose', () => {
