@@ -137,25 +137,36 @@ export async function runBatch(
     ? await OutputFile.open(join(out, recordsFile), resumed?.outputs[recordsFile])
     : undefined
 
-  // Progress follows the reader: the sizes of the files read so far, plus the open stream.
-  let bytesBefore = 0
-  let current: ReadStream | undefined
+  // Progress in input bytes done: the sizes of the files finished, plus, for the file being
+  // written, the bytes its reader has read scaled by the share of its items written (the
+  // reader runs ahead of the writer; gzipped files count their compressed bytes, like `bytes`).
+  let bytesDone = 0
+  const reading = new Map<number, {stream?: ReadStream; read: number; written: number}>()
+  let writing = -1
   const progress = new Progress(options.progress, bytes)
-  const bytesRead = (): number => bytesBefore + (current?.bytesRead ?? 0)
+  const bytesRead = (): number => {
+    const file = reading.get(writing)
+    const partial =
+      file?.stream && file.read > 0 ? (file.stream.bytesRead * file.written) / file.read : 0
+    return bytesDone + partial
+  }
 
   async function* units(): AsyncGenerator<Unit> {
     let index = 0
     for (const [fileIndex, file] of files.entries()) {
       let count = 0
+      const counts: {stream?: ReadStream; read: number; written: number} = {read: 0, written: 0}
+      reading.set(fileIndex, counts)
       const wantText =
         out !== undefined && kindOf(file.path) !== 'jsonl' && mirrorOf(file) !== undefined
       for await (const item of readInputFile(file, {
         fields,
         onStream: (stream) => {
-          current = stream
+          counts.stream = stream
         },
       })) {
         count++
+        counts.read++
         if (index++ < skip) continue
         yield {
           kind: 'item',
@@ -164,8 +175,6 @@ export async function runBatch(
           item: wantText ? {...item, wantText} : item,
         }
       }
-      current = undefined
-      bytesBefore += sizes[fileIndex] ?? 0
       yield {kind: 'end', fileIndex, items: count}
     }
   }
@@ -192,6 +201,8 @@ export async function runBatch(
 
   const emit = async (result: Result): Promise<void> => {
     if (result.kind === 'end') {
+      reading.delete(result.fileIndex)
+      bytesDone += sizes[result.fileIndex] ?? 0
       const file = files[result.fileIndex]
       const name = file ? mirrorOf(file) : undefined
       if (out && file && name && kindOf(file.path) === 'jsonl') {
@@ -235,6 +246,9 @@ export async function runBatch(
     await options.onLine?.(json)
     if (options.onRecord && file) await options.onRecord(JSON.parse(json) as Outcome, file)
     state.items = result.index + 1
+    writing = result.fileIndex
+    const counts = reading.get(result.fileIndex)
+    if (counts) counts.written++
     progress.update(summary, bytesRead())
     if (
       ++sinceCheckpoint >= checkpointRecords ||

@@ -70,7 +70,7 @@ export class Progress {
   private draw(summary: SummaryBuilder, bytes: number, now: number): void {
     const records = summary.count
     const line = progressLine(records, bytes, this.total, (now - this.started) / 1000)
-    const columns = this.stream?.columns ?? 80
+    const columns = this.stream?.columns || 80 // 0 when the terminal does not say
     this.stream?.write(`\r${line.slice(0, Math.max(10, columns - 1))}\u001b[K`)
     this.drawn = true
   }
