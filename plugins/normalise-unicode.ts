@@ -1,7 +1,8 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import data from './data/unicode-characters.json' with {type: 'json'}
-import {recordChanges} from './util/changes.js'
+import {type RuleEdit, recordChanges} from './util/changes.js'
+import {createsMojibake} from './util/mojibake.js'
 import {TextView} from './util/text-view.js'
 import {
   type CharacterOptions,
@@ -51,6 +52,7 @@ const descriptions: Record<string, string> = {
 const normaliseUnicode: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (options) => {
   const form = options?.form === undefined || options.form === null ? 'NFC' : options.form
   const characters: CharacterOptions = {
+    form,
     invisible: options?.invisible ?? true,
     softHyphens: options?.softHyphens ?? true,
     noBreakSpaces: options?.noBreakSpaces ?? 'keep',
@@ -65,13 +67,21 @@ const normaliseUnicode: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
   }
   return (tree, file) => {
     const view = new TextView(tree)
-    recordChanges(file, view, findCharacterEdits(view.text, characters), settings)
+    recordChanges(file, view, safe(view.text, findCharacterEdits(view.text, characters)), settings)
     if (form === false) return
     // Normalise what the character pass left, so that a mark the removed
     // character kept apart from its letter composes with it now.
     const after = file.data.dryRun ? view : new TextView(tree)
-    recordChanges(file, after, findNormalisationEdits(after.text, form), settings)
+    recordChanges(file, after, safe(after.text, findNormalisationEdits(after.text, form)), settings)
   }
+}
+
+/**
+ * Drop edits that would glue characters into new mojibake (`Ã` U+200B `©`):
+ * repair-mojibake has run, and would repair it on a second run only.
+ */
+function safe(text: string, edits: RuleEdit[]): RuleEdit[] {
+  return edits.filter((edit) => !createsMojibake(text, edit.start, edit.end, edit.text))
 }
 
 export default normaliseUnicode

@@ -150,6 +150,8 @@ const closing = new Set([' ', '\t', '\n', '\r', '\u00a0', '"', '\u201d', '\u2019
 function spaceBeforePunctuation(text: string, start: number, end: number): boolean {
   const mark = text[end] ?? ''
   if (!punctuation.has(mark)) return false
+  // A no-break space before `!`, `?`, `:` or `;` is French typography.
+  if (text.slice(start, end).includes('\u00a0')) return false
   if (!/[\p{L}\p{N})\]\u201d\u2019]/u.test(text[start - 1] ?? '')) return false
   if (mark === ':' && /\p{N}/u.test(text[start - 1] ?? '')) return false
   const after = text[end + 1]

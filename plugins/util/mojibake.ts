@@ -187,3 +187,29 @@ export function findCyrillicMojibake(text: string): RuleEdit[] {
   }
   return edits
 }
+
+/**
+ * Whether replacing `[start, end)` of `text` by `replacement` would make a
+ * UTF-8-through-windows-1252 sequence that was not there (`Ã` + removed
+ * U+200B + `©`, or `â€` + `...` curled into `…`). Normalisers that run after
+ * repair-mojibake skip such edits, so that a second run finds nothing new.
+ */
+export function createsMojibake(
+  text: string,
+  start: number,
+  end: number,
+  replacement: string,
+): boolean {
+  const left = Math.max(0, start - 3)
+  const window = text.slice(left, start) + replacement + text.slice(end, end + 3)
+  const cut = start - left
+  const after = cut + replacement.length
+  for (let i = 0; i < Math.max(after, cut + 1) && i < window.length; i++) {
+    const candidate = candidateAt(window, i)
+    if (!candidate) continue
+    const crossesCut = candidate.start < cut && candidate.end > cut
+    const touchesReplacement = candidate.start < after && candidate.end > cut
+    if (crossesCut || touchesReplacement) return true
+  }
+  return false
+}

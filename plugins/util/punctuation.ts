@@ -7,6 +7,7 @@ import type {Root} from 'nlcst'
 import retextSmartypants from 'retext-smartypants'
 import data from '../data/punctuation.json' with {type: 'json'}
 import type {RuleEdit} from './changes.js'
+import {createsMojibake} from './mojibake.js'
 import type {TextView} from './text-view.js'
 
 const ascii = new Map(data.straight.map((entry) => [entry.character, entry.ascii]))
@@ -74,6 +75,8 @@ export function findCurlyEdits(tree: Root, view: TextView): RuleEdit[] {
     if (value === "'" && next === '\u2018' && elisions.has(wordAfter(text, stop).toLowerCase())) {
       replacement = '\u2019'
     }
+    // Curling next to a broken sequence could complete it (`â€` + `…`).
+    if (createsMojibake(text, start, stop, replacement)) continue
     const rule = ruleOf(value === '``' || value === "''" ? '"' : value)
     edits.push({start, end: stop, text: replacement, ruleId: rule})
   }

@@ -7,6 +7,8 @@ import data from '../data/unicode-characters.json' with {type: 'json'}
 import type {RuleEdit} from './changes.js'
 
 export interface CharacterOptions {
+  /** The normalisation form that runs after this pass, if any. */
+  form: 'NFC' | 'NFKC' | false
   invisible: boolean
   softHyphens: boolean
   noBreakSpaces: 'keep' | 'loose' | 'all'
@@ -36,12 +38,44 @@ function isRemovable(ch: string, options: CharacterOptions): boolean {
 const isSpace = (ch: string | undefined): boolean =>
   ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0'
 
+/** Letters, marks and emoji: what a joiner joins. */
+const joinable = /^[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u
+
+/**
+ * Whether `ch` stays a non-ASCII letter, mark or emoji after this pass and the
+ * normalisation after it (`ﬁ` becomes `fi`, `Ｋ` and the Kelvin sign `K`).
+ */
+function staysJoinable(ch: string, options: CharacterOptions): boolean {
+  let folded = options.ligatures ? (ligatures.get(ch) ?? ch) : ch
+  const code = folded.codePointAt(0) ?? 0
+  if (options.fullWidth && isFullWidthAlphanumeric(code)) return false
+  if (options.form) folded = folded.normalize(options.form)
+  return [...folded].every((unit) => (unit.codePointAt(0) ?? 0) > 0x7f && joinable.test(unit))
+}
+
+/** The code point ending at `index` (inclusive), reading a surrogate pair as one. */
+function codePointBefore(text: string, index: number): string | undefined {
+  const low = text.charCodeAt(index)
+  const high = text.charCodeAt(index - 1)
+  if (low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff) {
+    return text.slice(index - 1, index + 1)
+  }
+  return text[index]
+}
+
+/** The code point starting at `index`. */
+function codePointAt(text: string, index: number): string | undefined {
+  const code = text.codePointAt(index)
+  return code === undefined ? undefined : String.fromCodePoint(code)
+}
+
 /**
  * A joiner (ZWJ, ZWNJ) is kept between two visible characters when one of
- * them is not ASCII: emoji sequences (👩‍💻) and Arabic, Persian and Indic
- * spelling need it. Next to a space, at an edge or inside ASCII it is
- * debris. Neighbours that this pass removes are looked through, so a second
- * run decides the same.
+ * them is a non-ASCII letter, mark or emoji that stays one: emoji sequences
+ * (👩‍💻) and Arabic, Persian and Indic spelling need it. Next to a space, at
+ * an edge, inside ASCII or next to punctuation it is debris. Neighbours that
+ * this pass removes are looked through, and neighbours judged as they will
+ * be after it, so a second run decides the same.
  */
 function joinerIsMeant(
   text: string,
@@ -53,14 +87,16 @@ function joinerIsMeant(
   while (before >= 0 && skip(text[before] ?? '')) before--
   let after = index + 1
   while (after < text.length && skip(text[after] ?? '')) after++
-  const left = text[before]
-  const right = text[after]
+  const left = before >= 0 ? codePointBefore(text, before) : undefined
+  const right = codePointAt(text, after)
   const meant =
     !isSpace(left) &&
     !isSpace(right) &&
     left !== undefined &&
     right !== undefined &&
-    (left.charCodeAt(0) > 0x7f || right.charCodeAt(0) > 0x7f)
+    !isLoneSurrogate(text, before) &&
+    !isLoneSurrogate(text, after) &&
+    (staysJoinable(left, options) || staysJoinable(right, options))
   // Every joiner up to `after` has the same neighbours: decide them once.
   return {meant, runEnd: after}
 }
