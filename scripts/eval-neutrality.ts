@@ -10,14 +10,8 @@
  */
 import {retext} from 'retext'
 import scoreNeutrality from '../plugins/score-neutrality.js'
-import {
-  crossValidate,
-  type Example,
-  macroF1,
-  readExamples,
-  rocAuc,
-  signalsOf,
-} from './fit-neutrality.js'
+import {macroF1, rocAuc} from '../plugins/util/neutrality-stats.js'
+import {crossValidate, type Example, readExamples, signalsOf} from './fit-neutrality.js'
 
 /** Every figure the evaluation prints. */
 export interface NeutralityFigures {

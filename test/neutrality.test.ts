@@ -2,6 +2,7 @@ import type {Root} from 'nlcst'
 import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {clean} from '../pipeline/index.js'
 import {toRecord} from '../pipeline/record.js'
 import scoreNeutrality, {type Options} from '../plugins/score-neutrality.js'
 import '../plugins/util/data-map.js'
@@ -221,6 +222,18 @@ describe('score-neutrality in the record', () => {
       'reckless',
     )
     expect(record.messages.some((m) => m.ruleId === 'loaded-attribution')).toBe(true)
+  })
+
+  it('fills every sentence item of the full pipeline', () => {
+    const record = clean(
+      'The port said exports rose on Monday.\n\nCritics slammed the reckless plan!',
+    )
+    expect(record.neutrality?.signals.map((signal) => signal.text)).toContain('slammed')
+    expect(record.sentences.length).toBeGreaterThan(1)
+    for (const sentence of record.sentences) expect(sentence.neutrality).toBeDefined()
+    expect(record.sentences.at(-1)?.neutrality?.signals.map((signal) => signal.text)).toContain(
+      'reckless',
+    )
   })
 
   it('leaves sentence items without a neutrality match unchanged', () => {

@@ -56,13 +56,13 @@ export function documentSignals(tree: Root, lexicon: Lexicon, original: string):
   return sentences
 }
 
-/** Length of a sentence's text (as nlcst-to-string would give it), without building the string. */
-function textLength(sentence: Sentence): number {
+/** Length of a node's text (as nlcst-to-string would give it), without building the string. */
+type TextTree = {readonly value: string} | {readonly children: readonly TextTree[]}
+
+function textLength(node: TextTree): number {
+  if ('value' in node) return node.value.length
   let length = 0
-  for (const child of sentence.children) {
-    if ('value' in child) length += child.value.length
-    else for (const part of child.children) length += 'value' in part ? part.value.length : 0
-  }
+  for (const child of node.children) length += textLength(child)
   return length
 }
 

@@ -5,13 +5,8 @@
  */
 import type {Sentence, SentenceContent, Word} from 'nlcst'
 import type {Position} from 'unist'
-import {
-  type Category,
-  type Lexicon,
-  normaliseWord,
-  type PhraseTable,
-  type SuffixRule,
-} from './neutrality-lexicon.js'
+import {type Category, type Lexicon, normaliseWord} from './neutrality-lexicon.js'
+import {matchTerms, type Token} from './neutrality-match.js'
 
 /** One piece of evidence, with its span in the original text. */
 export interface Signal {
@@ -35,16 +30,6 @@ export interface QuoteState {
 /** A fresh state, for the start of a paragraph. */
 export function closedQuotes(): QuoteState {
   return {double: false, single: false}
-}
-
-interface Token {
-  readonly norm: string
-  /** First character as written (capitals mark names). */
-  readonly first: string
-  readonly place: Position | undefined
-  readonly quoted: boolean
-  /** Punctuation (not just space) separates this word from the previous one. */
-  readonly gapBefore: boolean
 }
 
 /** A short quotation in running text: a scare quote, unless it follows `:` or `,` or opens the sentence. */
@@ -166,113 +151,4 @@ function wordText(word: Word): string {
     text += 'value' in child ? child.value : ''
   }
   return text
-}
-
-function matchTerms(
-  tokens: readonly Token[],
-  lexicon: Lexicon,
-  signals: Signal[],
-  original: string,
-): void {
-  const covered = new Uint8Array(tokens.length)
-  matchTable(tokens, lexicon.curated, covered, signals, original)
-  for (const rule of lexicon.suffixes) matchSuffix(tokens, rule, covered, signals, original)
-  if (lexicon.digits) matchDigits(tokens, lexicon.digits, covered, signals, original)
-  matchTable(tokens, lexicon.packaged, covered, signals, original)
-}
-
-function matchTable(
-  tokens: readonly Token[],
-  table: PhraseTable,
-  covered: Uint8Array,
-  signals: Signal[],
-  original: string,
-): void {
-  for (let index = 0; index < tokens.length; index++) {
-    if (covered[index]) continue
-    const token = tokens[index] as Token
-    const candidates = table.get(token.norm) ?? table.get(withoutPossessive(token.norm))
-    if (!candidates) continue
-    for (const term of candidates) {
-      const count = term.words.length
-      if (!matchesAt(tokens, index, term.words, covered)) continue
-      const last = tokens[index + count - 1] as Token
-      if (token.place && last.place) {
-        // Personal pronouns inside a quotation are the speaker's, not the writer's.
-        if (!(term.category === 'personal-voice' && token.quoted)) {
-          signals.push({
-            category: term.category,
-            text: original.slice(token.place.start.offset, last.place.end.offset),
-            place: {start: token.place.start, end: last.place.end},
-            quoted: token.quoted,
-            alternative: term.alternative,
-          })
-        }
-      }
-      covered.fill(1, index, index + count)
-      index += count - 1
-      break
-    }
-  }
-}
-
-function matchSuffix(
-  tokens: readonly Token[],
-  rule: SuffixRule,
-  covered: Uint8Array,
-  signals: Signal[],
-  original: string,
-): void {
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as Token
-    if (covered[index] || !token.place || token.norm.length < rule.minLength) continue
-    if (!token.norm.endsWith(rule.suffix) || rule.exceptions.has(token.norm)) continue
-    // Names and sentence-initial words aside, capitals mark a proper noun (Kelly, Beverly).
-    if (index > 0 && token.first !== token.first.toLowerCase()) continue
-    signals.push({
-      category: rule.category,
-      text: original.slice(token.place.start.offset, token.place.end.offset),
-      place: token.place,
-      quoted: token.quoted,
-    })
-    covered[index] = 1
-  }
-}
-
-function matchDigits(
-  tokens: readonly Token[],
-  category: Category,
-  covered: Uint8Array,
-  signals: Signal[],
-  original: string,
-): void {
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as Token
-    if (covered[index] || !token.place || !/\d/.test(token.norm)) continue
-    signals.push({
-      category,
-      text: original.slice(token.place.start.offset, token.place.end.offset),
-      place: token.place,
-      quoted: token.quoted,
-    })
-    covered[index] = 1
-  }
-}
-
-function matchesAt(
-  tokens: readonly Token[],
-  index: number,
-  words: readonly string[],
-  covered: Uint8Array,
-): boolean {
-  if (index + words.length > tokens.length) return false
-  for (let offset = 1; offset < words.length; offset++) {
-    const token = tokens[index + offset] as Token
-    if (covered[index + offset] || token.gapBefore || token.norm !== words[offset]) return false
-  }
-  return true
-}
-
-function withoutPossessive(word: string): string {
-  return word.endsWith("'s") ? word.slice(0, -2) : word
 }
