@@ -135,6 +135,27 @@ describe.skipIf(!hasBrowser)('QA report in Chromium', () => {
       .poll(() => shownIds(page).then((ids) => ids.sort()))
       .toEqual(withBlurbs.map((r) => r.id).sort())
     await page.selectOption('#rule', '')
+
+    // A histogram bar filters the table to its bin; the chip clears it.
+    const bins = await page.$$eval('.bar[data-filter=grade]', (bars) =>
+      bars.map((bar) => [bar.getAttribute('data-from'), bar.getAttribute('data-to')]),
+    )
+    const inBinOf = ([from, to]: Array<string | null>) =>
+      records.filter((record) => {
+        const grade = record.readability?.grade
+        return typeof grade === 'number' && grade >= Number(from) && grade < Number(to)
+      })
+    // A closed bin (not the first or last, which are open-ended) with articles in it.
+    const at = bins.findIndex((bin) => bin[0] !== '' && bin[1] !== '' && inBinOf(bin).length > 0)
+    expect(at).toBeGreaterThan(0)
+    const inBin = inBinOf(bins[at] ?? [])
+    await page.locator('.bar[data-filter=grade]').nth(at).click()
+    await expect
+      .poll(() => shownIds(page).then((ids) => ids.sort()))
+      .toEqual(inBin.map((r) => r.id).sort())
+    await page.click('#range')
+    await expect.poll(() => page.textContent('#shown')).toBe('5 of 5 articles')
+
     await page.check('#with-errors')
     await expect.poll(() => shownIds(page)).toEqual(['wire-broken'])
     await page.click('.row:not([hidden])')

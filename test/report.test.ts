@@ -164,6 +164,7 @@ describe('records of any version', () => {
       0,
     )
     expect(row).toMatchObject({
+      verdict: 'loaded',
       title: 'Fee stays',
       neutrality: 41.5,
       removals: 1,

@@ -148,6 +148,7 @@ export function readArticle(value: Unknown, index: number): ReportArticle {
     words: typeof readability.words === 'number' ? readability.words : null,
     grade: typeof readability.grade === 'number' ? readability.grade : null,
     neutrality: scoreOf(record.neutrality),
+    verdict: typeof neutrality.verdict === 'string' ? neutrality.verdict : null,
     removals: array(record.removed).length,
     errors: error === null ? messages.filter((message) => message.severity === 'error').length : 1,
     warnings: messages.filter((message) => message.severity === 'warning').length,

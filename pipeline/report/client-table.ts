@@ -19,7 +19,7 @@ var columns = [
   {key: 'errors', label: 'Errors', digits: 0}
 ]
 var state = {key: 'index', dir: 1, query: '', rule: '', withRemovals: false, withErrors: false,
-  hard: false, visible: rows.slice(), current: -1, view: 'original'}
+  hard: false, loaded: false, range: null, visible: rows.slice(), current: -1, view: 'original'}
 var viewport = byId('viewport')
 var spacer = byId('spacer')
 var pool = []
@@ -67,11 +67,27 @@ function matches(row) {
   if (state.withRemovals && row.removals === 0) return false
   if (state.withErrors && row.errors === 0) return false
   if (state.hard && !(row.grade >= 12)) return false
+  if (state.loaded && row.verdict !== 'loaded') return false
+  if (state.range && !inRange(row[state.range.key], state.range)) return false
   if (!state.query) return true
   var query = state.query
   if (row.id.toLowerCase().indexOf(query) >= 0) return true
   if (row.title && row.title.toLowerCase().indexOf(query) >= 0) return true
   return textOf(row.index).indexOf(query) >= 0
+}
+// A histogram bin: open-ended at the first and last bins, like the counts.
+function inRange(value, range) {
+  if (value === null || value === undefined) return false
+  return (range.from === '' || value >= Number(range.from)) && (range.to === '' || value < Number(range.to))
+}
+function setRange(bar) {
+  var range = {key: bar.dataset.filter, from: bar.dataset.from, to: bar.dataset.to, label: bar.dataset.label}
+  var same = state.range && state.range.label === range.label
+  state.range = same ? null : range
+  var chip = byId('range')
+  chip.hidden = !state.range
+  chip.textContent = state.range ? state.range.label + ' ✕' : ''
+  refresh()
 }
 // Missing values sort last in both directions.
 function compare(a, b) {
@@ -156,7 +172,16 @@ function setupTable() {
     timer = setTimeout(function () { state.query = value; refresh() }, 120)
   })
   byId('rule').addEventListener('change', function (event) { state.rule = event.target.value; refresh() })
-  ;[['with-removals', 'withRemovals'], ['with-errors', 'withErrors'], ['hard', 'hard']].forEach(function (pair) {
+  var bars = document.querySelectorAll('.bar')
+  for (var b = 0; b < bars.length; b++) {
+    bars[b].addEventListener('click', function (event) { setRange(event.currentTarget) })
+  }
+  byId('range').addEventListener('click', function () {
+    state.range = null
+    byId('range').hidden = true
+    refresh()
+  })
+  ;[['with-removals', 'withRemovals'], ['with-errors', 'withErrors'], ['hard', 'hard'], ['loaded', 'loaded']].forEach(function (pair) {
     byId(pair[0]).addEventListener('change', function (event) { state[pair[1]] = event.target.checked; refresh() })
   })
   viewport.addEventListener('scroll', function () { requestAnimationFrame(renderRows) })

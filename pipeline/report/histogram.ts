@@ -15,6 +15,8 @@ export interface Bins {
 export interface HistogramOptions {
   title: string
   bins: Bins
+  /** Row field the bars filter the table by, when clicked. */
+  filter: string
   /** Digits after the point in bin labels. */
   digits: number
 }
@@ -71,8 +73,12 @@ export function histogramSvg(
       const barHeight = Math.round((count / most) * plotHeight)
       const x = left + at * barWidth
       const range = `${label(at)}–${label(at + 1)}`
+      // The first and last bins are open-ended, as countBins fills them.
+      const from = at === 0 ? '' : label(at)
+      const to = at === counts.length - 1 ? '' : label(at + 1)
       return (
-        `<rect class="bar" x="${x.toFixed(1)}" y="${height - bottom - barHeight}" ` +
+        `<rect class="bar" data-filter="${escapeHtml(options.filter)}" data-from="${from}" data-to="${to}" ` +
+        `data-label="${escapeHtml(`${options.title} ${range}`)}" x="${x.toFixed(1)}" y="${height - bottom - barHeight}" ` +
         `width="${Math.max(1, barWidth - 2).toFixed(1)}" height="${barHeight}">` +
         `<title>${escapeHtml(`${range}: ${count}`)}</title></rect>`
       )

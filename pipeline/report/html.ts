@@ -88,6 +88,7 @@ function chartsHtml(articles: readonly ReportArticle[]): string {
   return (
     histogramSvg(grades, records - grades.length, {
       title: 'Readability grade',
+      filter: 'grade',
       bins: binsFor(grades, 'grade'),
       digits: 0,
     }) +
@@ -95,6 +96,7 @@ function chartsHtml(articles: readonly ReportArticle[]): string {
       ? '<p class="note">No neutrality scores in these records.</p>'
       : histogramSvg(scores, records - scores.length, {
           title: 'Neutrality score (100 = fully neutral)',
+          filter: 'neutrality',
           bins: scoreBins,
           digits: scoreBins.width < 1 ? 1 : 0,
         }))
@@ -149,6 +151,8 @@ export function buildReport(records: readonly unknown[], options: ReportOptions 
 <label><input type="checkbox" id="with-removals"> with removals</label>
 <label><input type="checkbox" id="with-errors"> with errors</label>
 <label><input type="checkbox" id="hard"> grade 12 or more</label>
+<label><input type="checkbox" id="loaded"> sounds loaded</label>
+<button type="button" id="range" hidden title="Click to show every grade and score again"></button>
 <span class="note" id="shown" aria-live="polite"></span>
 </div>
 <div role="table" aria-label="Articles"><div class="grid head" id="head" role="row"></div>

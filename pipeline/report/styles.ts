@@ -14,7 +14,8 @@ section.card { background: var(--paper); border: 1px solid var(--line); border-r
 .total { min-width: 110px; } .total b { display: block; font-size: 22px; }
 .rules { border-collapse: collapse; font-size: 13px; } .rules td { padding: 2px 12px 2px 0; }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; } .chart { margin: 0; width: 360px; }
-.chart svg { width: 100%; height: auto; } .bar { fill: var(--accent); opacity: .8; }
+.chart svg { width: 100%; height: auto; } .bar { fill: var(--accent); opacity: .8; cursor: pointer; }
+.bar:hover { opacity: 1; } #range { background: #dfe8fb; }
 .tick { font-size: 10px; fill: var(--muted); } .axis { stroke: var(--line); }
 .controls { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-bottom: 8px; }
 input[type=search] { padding: 5px 8px; width: 280px; border: 1px solid var(--line); border-radius: 4px; }

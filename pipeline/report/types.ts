@@ -9,6 +9,8 @@ export interface ArticleRow {
   words: number | null
   grade: number | null
   neutrality: number | null
+  /** The neutrality verdict (`loaded` below the analyser's threshold). */
+  verdict: string | null
   removals: number
   /** Error-severity messages, or 1 for an error record. */
   errors: number
