@@ -10,6 +10,7 @@ import * as clean from './commands/clean.js'
 import * as lint from './commands/lint.js'
 import * as lsp from './commands/lsp.js'
 import {write} from './commands/output.js'
+import * as queue from './commands/queue.js'
 import * as report from './commands/report.js'
 
 interface Command {
@@ -24,6 +25,10 @@ const commands: Record<string, Command> = {
   lint: {usage: lint.usage, run: lint.lintCommand},
   lsp: {usage: lsp.usage, run: lsp.lspCommand},
   report: {usage: report.usage, run: report.reportCommand},
+  enqueue: {usage: queue.usage, run: queue.enqueueCommand},
+  worker: {usage: '', run: queue.workerCommand},
+  collect: {usage: '', run: queue.collectCommand},
+  status: {usage: '', run: queue.statusCommand},
 }
 
 const version = (
@@ -37,6 +42,7 @@ const help = `Usage: copydesk <command> [options]
 Commands:
 ${Object.values(commands)
   .map((command) => command.usage)
+  .filter((usage) => usage !== '')
   .join('\n')}
   -h, --help          show this help
   -v, --version       show the version
