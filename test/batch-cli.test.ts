@@ -8,8 +8,11 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
+
+// Each test spawns the CLI (a cold start each) a few times: slow on a busy machine.
+vi.setConfig({testTimeout: 90_000})
 
 const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
 
