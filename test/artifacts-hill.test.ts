@@ -77,6 +77,11 @@ const removes: Array<[string, string, string]> = [
     'Governor Ada Quinn said.',
   ],
   [
+    'glued headline starting with a quote and a lowercase word',
+    "Governor Ada QuinnAda Mae Quinn'so far, so good': Quinn on budget MORE said.",
+    'Governor Ada Quinn said.',
+  ],
+  [
     'possessive after MORE (straight)',
     "It was Senator Rob FieldRob FieldField backs farm aid plan MORE's idea.",
     "It was Senator Rob Field's idea.",

@@ -89,11 +89,12 @@ function findTerminators(text: string, marker: string): Terminator[] {
 
 /**
  * A card's body is empty (`KellyMORE`) or starts with a headline: a capital,
- * a digit, or a quote and a capital or digit, glued or after one space. Prose
- * glued to a name by lost punctuation goes on in lowercase, with a comma or
- * with a possessive (`Joe Biden's`).
+ * a digit, or a quote and a capital or digit, glued or after one space; or a
+ * quote glued to the name and a lowercase word (`Roe'no deal'…`) that is not a
+ * possessive `'s`. Prose glued to a name by lost punctuation goes on in
+ * lowercase, with a comma or with a possessive (`Joe Biden's`).
  */
-const bodyStart = /^(?:$| ?(?:[\p{Lu}\p{N}]|["'“‘][\p{Lu}\p{N}]))/u
+const bodyStart = /^(?:$| ?(?:[\p{Lu}\p{N}]|["'“‘][\p{Lu}\p{N}])|["'“‘](?!s(?!\p{L}))\p{Ll})/u
 
 /** Longest shown surname tried, in characters. */
 const longestName = 40
