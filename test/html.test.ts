@@ -8,6 +8,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {clean, extractArticle} from '../pipeline/index.js'
 import type {ExtractOptions} from '../pipeline/io/html.js'
+import {bylineName} from '../pipeline/io/html-meta.js'
 
 const fixtures = new URL('./fixtures/html/', import.meta.url)
 const cases = readdirSync(fixtures, {withFileTypes: true})
@@ -170,5 +171,27 @@ describe('extractArticle', () => {
     const article = extractArticle(html)
     expect(article.text).toBe('The storm passed to the north.\n\nNobody was hurt.')
     expect(article.warnings[0]).toMatch(/JSON-LD articleBody/)
+  })
+
+  it('finds the byline in the page when meta tags and JSON-LD have none', () => {
+    const html =
+      '<html><body><div class="story-byline">By\n  Ruth Abney —</div>' +
+      '<p>The count will be repeated next summer, the group said on Monday evening.</p></body></html>'
+    expect(extractArticle(html).meta.byline).toBe('Ruth Abney')
+  })
+})
+
+describe('bylineName', () => {
+  it('strips the words that introduce a byline', () => {
+    expect(bylineName('By  Jane Roe')).toBe('Jane Roe')
+    expect(bylineName('Posted by Sam Lee |')).toBe('Sam Lee')
+    expect(bylineName('Par Camille Dubois')).toBe('Camille Dubois')
+    expect(bylineName('Byron Hale')).toBe('Byron Hale')
+  })
+
+  it('refuses datelines and long text', () => {
+    expect(bylineName('Updated Nov. 19, 2019 at 10:41 a.m.')).toBeNull()
+    expect(bylineName('Jo')).toBeNull()
+    expect(bylineName('word '.repeat(30))).toBeNull()
   })
 })

@@ -5,7 +5,7 @@
  * `<article>`, `<body>`).
  */
 import type {AnyNode, Document, Element} from 'domhandler'
-import {collapse, textOf} from './html-dom.js'
+import {classAndId, collapse, textOf} from './html-dom.js'
 import {type LinkedArticle, readJsonLd} from './html-jsonld.js'
 
 /** What the page says about itself. */
@@ -20,7 +20,7 @@ export interface PageScan {
   title: string | null
   /** The first `<h1>` text. */
   heading: string | null
-  /** Text of elements marked as the author (`rel=author`, `itemprop=author`). */
+  /** Text of the first element marked as the author (`rel=author`, `itemprop=author`, class `byline`). */
   authors: string[]
   /** `datetime` or text of `itemprop=datePublished`, `time[pubdate]`. */
   dates: string[]
@@ -30,6 +30,29 @@ export interface PageScan {
   body: Element | null
   /** `itemprop=articleBody` elements, then `<article>` elements, in document order. */
   evidence: Element[]
+}
+
+/** `rel=author`, `itemprop=author`, or a class or id naming the byline or author. */
+function isAuthorElement(element: Element): boolean {
+  const attribs = element.attribs
+  if (attribs.itemprop?.toLowerCase() === 'author' || attribs.rel?.toLowerCase() === 'author') {
+    return true
+  }
+  const names = classAndId(element)
+  return names.includes('byline') || /(?:^|[\s_-])author(?:$|[\s_-]|name)/.test(names)
+}
+
+/** Words that introduce a byline in the languages of the dev pages. */
+const bylineLead =
+  /^(?:(?:written|posted|story|text|words)\s+)?(?:by|par|por|von|di|door|av|af)\s+/i
+const bylineTail = /\s*[—–|,·-]\s*$/
+
+/** A person's name from a byline element's text, or `null` when it does not look like one. */
+export function bylineName(text: string): string | null {
+  const name = collapse(text).replace(bylineLead, '').replace(bylineTail, '')
+  if (name.length < 3 || name.length > 80) return null
+  // A name has few digits; a dateline or a counter has many.
+  return /\d{2}/.test(name) ? null : name
 }
 
 /** Walk the whole document once. */
@@ -98,12 +121,9 @@ export function scanPage(document: Document): PageScan {
     else if (itemprop === 'datepublished' && node.name !== 'meta') {
       scan.dates.push(attribs.datetime ?? attribs.content ?? collapse(textOf(node)))
     }
-    if (
-      (itemprop === 'author' || attribs.rel?.toLowerCase() === 'author') &&
-      node.name !== 'meta'
-    ) {
-      const name = collapse(textOf(node))
-      if (name && name.length < 100) scan.authors.push(name)
+    if (node.name !== 'meta' && scan.authors.length === 0 && isAuthorElement(node)) {
+      const name = bylineName(textOf(node))
+      if (name !== null) scan.authors.push(name)
     }
     const children = node.children
     for (let index = children.length - 1; index >= 0; index--) {
@@ -165,12 +185,19 @@ export function resolveMeta(scan: PageScan, pageUrl: string | undefined): Articl
     meta.get('application-name'),
     meta.get('al:ios:app_name'),
   )
-  const metaAuthor = meta.get('author') ?? meta.get('article:author') ?? meta.get('parsely-author')
+  const metaAuthor =
+    meta.get('author') ??
+    meta.get('article:author') ??
+    meta.get('parsely-author') ??
+    meta.get('sailthru.author') ??
+    meta.get('dc.creator') ??
+    meta.get('dcterms.creator') ??
+    meta.get('byl')
   const authors =
     linked && linked.authors.length > 0
       ? linked.authors
-      : metaAuthor && !/^https?:/.test(metaAuthor)
-        ? [metaAuthor]
+      : metaAuthor && !/^https?:/.test(metaAuthor) && bylineName(metaAuthor) !== null
+        ? [bylineName(metaAuthor) as string]
         : scan.authors.slice(0, 1)
   return {
     title: first(
