@@ -154,7 +154,8 @@ export function scoreCounts(counts: Counts): DocumentReadability {
   const grades = {
     fleschKincaidGrade: fleschKincaid(values),
     gunningFog: gunningFog(values),
-    smog: smogFormula(values),
+    // SMOG alone gives a number (its constant) for a text without words.
+    smog: counts.words > 0 ? smogFormula(values) : Number.NaN,
     colemanLiau: colemanLiau(values),
     automatedReadability: automatedReadability(values),
   }
@@ -163,7 +164,7 @@ export function scoreCounts(counts: Counts): DocumentReadability {
     fleschReadingEase: round(flesch(values)),
     fleschKincaidGrade: round(grades.fleschKincaidGrade),
     gunningFog: round(grades.gunningFog),
-    smog: round(counts.sentences > 0 ? grades.smog : Number.NaN),
+    smog: round(grades.smog),
     colemanLiau: round(grades.colemanLiau),
     automatedReadability: round(grades.automatedReadability),
     daleChall: round(daleChallScore),

@@ -15,7 +15,9 @@
  *   sees only sentences of at least `minWords` words whose copydesk grade is
  *   above `minGrade` (10 by default; on 3,000 Reuters articles this kept all
  *   1,083 of its warnings: at `age: 18` it flags sentences its formulas put
- *   above grade 13).
+ *   above grade 13). Sentences with a "word" of over 64 characters (glued
+ *   debris) are skipped too: the `syllable` package it calls is quadratic on
+ *   such words.
  */
 import {daleChall} from 'dale-chall'
 import type {Paragraph, Root, Sentence} from 'nlcst'
@@ -54,6 +56,9 @@ export interface Options {
   readonly minGrade?: number | null | undefined
 }
 
+// Longer than any English word in the CMU dictionary (34 letters), with room.
+const maxWordLength = 64
+
 /** `retext-readability` on the candidate sentences only; its messages are its own. */
 const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (
   options,
@@ -68,8 +73,12 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
   return (tree, file) => {
     const candidates: Sentence[] = []
     visit(tree, 'SentenceNode', (sentence) => {
-      const {counts} = countSentence(sentence)
-      if (counts.words >= minWords && sentenceGrade(counts) > minGrade) candidates.push(sentence)
+      const {counts, words} = countSentence(sentence)
+      if (counts.words < minWords || sentenceGrade(counts) <= minGrade) return SKIP
+      // The `syllable` package it calls backtracks on very long "words" (glued
+      // debris, not English), in time that grows with the square of their length.
+      if (words.some((word) => word.text.length > maxWordLength)) return SKIP
+      candidates.push(sentence)
       return SKIP
     })
     if (candidates.length === 0) return
