@@ -118,7 +118,7 @@ function toRecord(signal: Signal, weight: number): NeutralitySignal {
 
 function lint(file: VFile, signal: Signal, weight: number): void {
   const rule = lintRules[signal.category]
-  if (!rule || signal.quoted) return
+  if (!rule || signal.quoted || signal.quiet) return
   const fix =
     signal.alternative === undefined
       ? 'neutral wording'

@@ -45,6 +45,8 @@ export interface Term {
   readonly text: string
   /** Neutral replacement, when one exists; `''` means "drop the word". */
   readonly alternative?: string | undefined
+  /** Counts in the score but gets no lint message (too many plain uses to flag). */
+  readonly quiet?: boolean | undefined
 }
 
 /** Terms keyed by their first word; each list is sorted longest first. */
@@ -88,6 +90,7 @@ interface DataEntry {
   readonly exceptions?: readonly string[]
   readonly inflections?: Inflections
   readonly containsDigit?: boolean
+  readonly quiet?: readonly string[]
   readonly terms?: readonly (string | {readonly text: string; readonly alternative: string})[]
 }
 
@@ -125,7 +128,7 @@ function curatedTerms(): Term[] {
           : entry.inflections
             ? inflect(term, entry.inflections)
             : entry.alternative
-      terms.push({category, text, alternative})
+      terms.push({category, text, alternative, quiet: entry.quiet?.includes(text)})
     }
     // Vague sources are a vague subject followed by a verb of saying.
     for (const subject of entry.subjects ?? []) {

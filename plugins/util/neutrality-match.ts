@@ -57,6 +57,7 @@ function matchTable(
             place: {start: token.place.start, end: last.place.end},
             quoted: token.quoted,
             alternative: term.alternative,
+            quiet: term.quiet,
           })
         }
       }

@@ -19,6 +19,8 @@ export interface Signal {
   readonly quoted: boolean
   /** Neutral replacement, when one exists (`''`: drop it). */
   readonly alternative?: string | undefined
+  /** Scored but not linted (a word with many plain uses). */
+  readonly quiet?: boolean | undefined
 }
 
 /** Open quotation marks, carried from sentence to sentence within a paragraph. */
