@@ -147,7 +147,7 @@ describe('the tree', () => {
       .use(retextReadability, {age: 6, minWords: 3})
     const text = 'The extraordinarily complicated legislative negotiations continued indefinitely.'
     const file = new VFile(text)
-    const tree = processor.runSync(processor.parse(file), file)
+    const tree = processor.runSync(processor.parse(file), file) as Root
     expect(processor.stringify(tree, file)).toBe(text)
     expect(file.messages.map((message) => message.source)).toEqual(['retext-readability'])
     expect(file.messages[0]?.place).toMatchObject({start: {offset: 0}, end: {offset: text.length}})
