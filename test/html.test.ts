@@ -150,7 +150,7 @@ describe('extractArticle', () => {
     expect(mill.byline).toBe('Priya Raman')
     expect(mill.siteName).toBe('Riverbend Daily')
     expect(mill.url).toBe('https://riverbend.example/business/mill-reopens')
-    expect(mill.lang).toBeNull()
+    expect(mill.lang).toBe('en-US')
     const allotment = read('article-element').meta
     expect(allotment.byline).toBe('June Halloway')
     expect(allotment.published).toBe('2022-01-09')
