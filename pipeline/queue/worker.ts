@@ -48,13 +48,16 @@ class ResultSink {
   constructor(
     private readonly out: string,
     private readonly interval: number,
+    /** Commit at once when this many results wait: every job slot is then blocked on us. */
+    private readonly batchSize: number,
     private readonly onCommit: (count: number) => Promise<void>,
   ) {}
 
   add(line: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({line, resolve, reject})
-      this.timer ??= setTimeout(() => void this.commit(), this.interval)
+      if (this.pending.length >= this.batchSize) void this.commit()
+      else this.timer ??= setTimeout(() => void this.commit(), this.interval)
     })
   }
 
@@ -106,11 +109,17 @@ export async function runWorker(
   }
   let processed = 0
   let failed = 0
-  const sink = new ResultSink(options.out, options.commitInterval ?? 100, async (count) => {
-    processed += count
-    await redis.incrby(doneKey(options.queue), count)
-    options.onProgress?.(processed)
-  })
+  const concurrency = options.concurrency ?? 16
+  const sink = new ResultSink(
+    options.out,
+    options.commitInterval ?? 100,
+    concurrency,
+    async (count) => {
+      processed += count
+      await redis.incrby(doneKey(options.queue), count)
+      options.onProgress?.(processed)
+    },
+  )
   const dead = new Queue(deadLetterQueue(options.queue), {connection: redis})
   const workerConnection = redis.duplicate({maxRetriesPerRequest: null})
   const worker = new Worker(
@@ -120,7 +129,7 @@ export async function runWorker(
     },
     {
       connection: workerConnection,
-      concurrency: options.concurrency ?? 8,
+      concurrency,
       lockDuration: options.lockDuration ?? 30_000,
       stalledInterval: Math.max(500, Math.floor((options.lockDuration ?? 30_000) / 2)),
       autorun: false,
