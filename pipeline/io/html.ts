@@ -71,7 +71,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   settleFurniture(page)
   const blocks = page.blocks
   const container = sites.keep[0] ?? chooseContainer(blocks, root, scan.evidence)
-  let text = articleText(blocks, container, meta)
+  let text = articleText(blocks, container, meta, scan.title)
   const linkedBody = scan.linked?.articleBody
   if (text === '' && linkedBody) {
     text = linkedText(linkedBody)
@@ -84,18 +84,31 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
 /** A short line that credits the author: `By Jane Roe`, `Posted on 9 May by Jane Roe`. */
 const bylineStart = /^(?:by|posted|written|published|updated|von|por|par|di)\b/i
 
-function articleText(blocks: readonly Block[], container: Scope, meta: ArticleMeta): string {
+function articleText(
+  blocks: readonly Block[],
+  container: Scope,
+  meta: ArticleMeta,
+  pageTitle: string | null,
+): string {
   const kept: string[] = []
-  const title = meta.title === null ? null : collapse(meta.title).toLowerCase()
+  const titles = [meta.title, pageTitle]
+    .filter((title): title is string => title !== null)
+    .map((title) => collapse(title).toLowerCase())
   const author = meta.byline?.split(', ')[0] ?? null
   for (const block of blocks) {
     if (!isInside(block.owner, container)) continue
     if (!keepBlock(block, container)) continue
-    if (block.heading > 0 && title !== null && block.text.toLowerCase() === title) continue
+    if (block.heading > 0 && isTitle(block.text, titles)) continue
     if (author !== null && isBylineLine(block.text, author)) continue
     kept.push(block.text)
   }
   return kept.join('\n\n')
+}
+
+/** The headline, repeated as a heading: equal to a title, or the title without its site suffix. */
+function isTitle(heading: string, titles: readonly string[]): boolean {
+  const text = heading.toLowerCase()
+  return titles.some((title) => title === text || (text.length >= 15 && title.startsWith(text)))
 }
 
 function isBylineLine(text: string, author: string): boolean {
