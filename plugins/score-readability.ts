@@ -75,16 +75,14 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
 type Explanation = Omit<SentenceReport, 'start' | 'end' | 'text'>
 
 function scoreSentence(sentence: Sentence, total: Counts, settings: Settings): Explanation {
-  const {counts, words} = countSentence(sentence)
-  const complex: string[] = []
+  const {counts, complex, unfamiliar} = countSentence(sentence)
+  // Spache counts each unfamiliar word once a document.
   const seen = total.unfamiliarSeen
-  for (const {text, facts} of words) {
-    // Spache counts each unfamiliar word once a document.
-    if (facts.unfamiliar && seen && !seen.has(facts.key)) {
-      seen.add(facts.key)
+  for (const key of unfamiliar) {
+    if (seen && !seen.has(key)) {
+      seen.add(key)
       total.unfamiliarWords++
     }
-    if (facts.complex && !complex.includes(text)) complex.push(text)
   }
   addCounts(total, counts)
   const grade = sentenceGrade(counts)

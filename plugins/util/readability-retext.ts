@@ -73,11 +73,11 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
   return (tree, file) => {
     const candidates: Sentence[] = []
     visit(tree, 'SentenceNode', (sentence) => {
-      const {counts, words} = countSentence(sentence)
+      const {counts, longest} = countSentence(sentence)
       if (counts.words < minWords || sentenceGrade(counts) <= minGrade) return SKIP
       // The `syllable` package it calls backtracks on very long "words" (glued
       // debris, not English), in time that grows with the square of their length.
-      if (words.some((word) => word.text.length > maxWordLength)) return SKIP
+      if (longest > maxWordLength) return SKIP
       candidates.push(sentence)
       return SKIP
     })

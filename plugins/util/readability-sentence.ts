@@ -1,13 +1,18 @@
 import type {Sentence} from 'nlcst'
 import {addWord, type Counts, emptyCounts} from './readability-counts.js'
 import {textOf} from './readability-text.js'
-import {type WordFacts, wordFacts} from './readability-words.js'
+import {wordFacts} from './readability-words.js'
 import {symbolSyllables} from './syllables-numbers.js'
 
-/** One sentence's counts, and the facts of its words in order. */
+/** One sentence's counts, and the words the explanations and totals need. */
 export interface SentenceCounts {
   counts: Counts
-  words: Array<{text: string; facts: Readonly<WordFacts>}>
+  /** Gunning's complex words, in order, each once. */
+  complex: string[]
+  /** Lower-case Spache-unfamiliar words, for the document's once-each count. */
+  unfamiliar: string[]
+  /** Length of the longest word, in characters. */
+  longest: number
 }
 
 const figure = /\p{N}/u
@@ -20,7 +25,9 @@ const figure = /\p{N}/u
 export function countSentence(sentence: Sentence): SentenceCounts {
   const counts = emptyCounts(false)
   counts.sentences = 1
-  const words: SentenceCounts['words'] = []
+  const complex: string[] = []
+  const unfamiliar: string[] = []
+  let longest = 0
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
@@ -34,10 +41,12 @@ export function countSentence(sentence: Sentence): SentenceCounts {
     }
     if (child?.type !== 'WordNode') continue
     const text = textOf(child)
-    const facts = wordFacts(text, words.length === 0)
+    const facts = wordFacts(text, counts.words === 0)
     if (!facts.countable) continue
     addWord(counts, facts)
-    words.push({text, facts})
+    if (text.length > longest) longest = text.length
+    if (facts.complex && !complex.includes(text)) complex.push(text)
+    if (facts.unfamiliar) unfamiliar.push(facts.key)
   }
-  return {counts, words}
+  return {counts, complex, unfamiliar, longest}
 }
