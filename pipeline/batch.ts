@@ -5,10 +5,9 @@
  * when complete; checkpoints make a stopped run resumable (`resume.ts`); a bad
  * file or item becomes an error record and the batch goes on.
  */
-import {createHash} from 'node:crypto'
 import type {ReadStream} from 'node:fs'
-import {stat} from 'node:fs/promises'
-import {extname, join, resolve} from 'node:path'
+import {join, resolve} from 'node:path'
+import {fingerprintOf, mirrorOf, textFileOf} from './batch-outputs.js'
 import type {CleanOptions} from './index.js'
 import {writeFileAtomic} from './io/atomic.js'
 import {defaultFields, type FieldMap} from './io/jsonl.js'
@@ -20,7 +19,6 @@ import {Progress} from './progress.js'
 import {finishOutput, OutputFile, type RunState, removeState, saveState} from './resume.js'
 import {prepareResume, sweepTemporaries} from './resume-run.js'
 import type {Outcome} from './run.js'
-import {stampFor} from './run.js'
 import {type Summary, SummaryBuilder} from './summary.js'
 
 /** Extensions read as one record per line (kept here for existing importers). */
@@ -47,6 +45,8 @@ export interface BatchOptions extends CleanOptions {
   readonly fields?: FieldMap | undefined
   /** Worker threads (default: one per core; 1 runs in the main thread). */
   readonly jobs?: number | undefined
+  /** Also write each record's cleaned text to `texts/` in `out`, for every input kind. */
+  readonly textFiles?: boolean | undefined
   /** Continue the interrupted run in `out` (default: start afresh). */
   readonly resume?: boolean | undefined
   /** Where to draw a progress bar (only drawn on a terminal). */
@@ -63,36 +63,6 @@ export interface BatchResult {
   summary: Summary
   /** Output files written (absolute paths). */
   written: string[]
-}
-
-/** The file an input's cleaned output goes to, relative to `--out` (none for CSV and WARC). */
-export function mirrorOf(file: InputFile): string | undefined {
-  const kind = kindOf(file.path)
-  if (kind === 'text' || kind === 'jsonl') return file.relativePath
-  if (kind === 'html') {
-    return `${file.relativePath.slice(0, file.relativePath.length - extname(file.path).length)}.txt`
-  }
-  return undefined
-}
-
-async function fingerprintOf(
-  files: readonly InputFile[],
-  options: BatchOptions,
-  itemOptions: ItemOptions,
-): Promise<{fingerprint: string; bytes: number; sizes: number[]}> {
-  const hash = createHash('sha256')
-  const sizes: number[] = []
-  for (const file of files) {
-    const info = await stat(file.path).catch(() => undefined)
-    sizes.push(info?.size ?? 0)
-    hash.update(JSON.stringify([file.path, file.relativePath, info?.size, info?.mtimeMs]))
-  }
-  hash.update(JSON.stringify([stampFor(itemOptions), options.fields ?? defaultFields]))
-  return {
-    fingerprint: hash.digest('hex'),
-    bytes: sizes.reduce((sum, size) => sum + size, 0),
-    sizes,
-  }
 }
 
 /** Clean every file; see the module comment. */
@@ -157,8 +127,8 @@ export async function runBatch(
       let count = 0
       const counts: {stream?: ReadStream; read: number; written: number} = {read: 0, written: 0}
       reading.set(fileIndex, counts)
-      const wantText =
-        out !== undefined && kindOf(file.path) !== 'jsonl' && mirrorOf(file) !== undefined
+      const perFile = kindOf(file.path) === 'text' || kindOf(file.path) === 'html'
+      const wantText = out !== undefined && (perFile || options.textFiles === true)
       for await (const item of readInputFile(file, {
         fields,
         onStream: (stream) => {
@@ -172,6 +142,7 @@ export async function runBatch(
           kind: 'item',
           index: index - 1,
           fileIndex,
+          ordinal: count,
           item: wantText ? {...item, wantText} : item,
         }
       }
@@ -241,6 +212,14 @@ export async function runBatch(
         const text = result.processed.text
         await writeFileAtomic(join(out, name), text.length > 0 ? `${text}\n` : '')
         written.push(join(out, name))
+      }
+      const kind = kindOf(file.path)
+      const ownFile = kind === 'text' || kind === 'html' // already mirrored as a text file
+      if (options.textFiles && !ownFile && result.processed.text !== undefined) {
+        const path = join(out, textFileOf(file, result.ordinal ?? result.index + 1, result.item.id))
+        const text = result.processed.text
+        await writeFileAtomic(path, text.length > 0 ? `${text}\n` : '')
+        written.push(path)
       }
     }
     await options.onLine?.(json)

@@ -11,6 +11,8 @@ export interface ItemUnit {
   index: number
   /** Index of its input file (-1 for stdin). */
   fileIndex: number
+  /** 1-based position of the item in its file. */
+  ordinal?: number | undefined
   item: InputItem
 }
 

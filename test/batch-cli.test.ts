@@ -8,6 +8,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {gzipSync} from 'node:zlib'
 import {describe, expect, it, vi} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
 
@@ -109,6 +110,39 @@ describe('input formats through the CLI', () => {
       (parseLines(stdout)[0]?.copydesk as {configHash?: string} | undefined)?.configHash
     expect(hash(again.stdout)).toBe(hash(scored.stdout))
     expect(hash(unscored.stdout)).not.toBe(hash(scored.stdout))
+  })
+
+  it('writes one text file per article with --text-files, and plain JSONL for gzipped JSONL', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-texts-'))
+    writeFileSync(
+      join(folder, 'feed.csv'),
+      `id,content\n7,"${card}"\n8,"Ferries resume on Friday."\n`,
+    )
+    writeFileSync(
+      join(folder, 'wire.jsonl.gz'),
+      gzipSync(`${JSON.stringify({id: 'a/b', text: 'Rain closed the pass.'})}\n`),
+    )
+    const out = join(folder, 'out')
+    const result = copydesk([
+      'clean',
+      folder,
+      '--out',
+      out,
+      '--text-files',
+      '--no-score',
+      '--quiet',
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    const text = (path: string) => readFileSync(join(out, path), 'utf8')
+    expect(text('texts/feed.csv/000001-7.txt')).toBe(
+      'Rep. Lena Ortiz (D-Calif.) said the plan was sound.\n',
+    )
+    expect(text('texts/feed.csv/000002-8.txt')).toBe('Ferries resume on Friday.\n')
+    expect(text('texts/wire.jsonl.gz/000001-a_b.txt')).toBe('Rain closed the pass.\n')
+    expect(parseLines(text('wire.jsonl'))[0]).toMatchObject({
+      id: 'a/b',
+      text: 'Rain closed the pass.',
+    })
   })
 
   it('extracts HTML pages from a folder and from a gzipped WARC', async () => {

@@ -23,6 +23,7 @@ export const usage = `  clean [PATH...]     clean and score text. With no PATH: 
 
 Options for clean:
   --out DIR           write cleaned files, copydesk-records.jsonl and copydesk-summary.json into DIR
+  --text-files        with --out: also each record's cleaned text in DIR/texts/<input>/<n>-<id>.txt
   --resume            continue the interrupted run in --out DIR where its last checkpoint left it
   --jobs N            worker threads (default: one per core; 1 runs in the main thread)
   --jsonl             stdin is JSONL ({"id": ..., "text": ...} a line); records on stdout
@@ -106,6 +107,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
     options: {
       out: {type: 'string'},
       resume: {type: 'boolean', default: false},
+      'text-files': {type: 'boolean', default: false},
       jobs: {type: 'string'},
       jsonl: {type: 'boolean', default: false},
       format: {type: 'string'},
@@ -133,6 +135,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
     out: values.out,
     jobs,
     resume: values.resume,
+    textFiles: values['text-files'],
     progress: values.quiet || values['no-progress'] ? undefined : process.stderr,
     onNote: (note) => say(note),
   }
