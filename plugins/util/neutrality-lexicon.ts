@@ -155,8 +155,11 @@ function packagedTerms(): Term[] {
     // AFINN's weakest words (valence 1) are everyday words in news; they carry no signal.
     if (Math.abs(valence) >= 2) terms.push({category, text})
   }
-  for (const text of hedges) terms.push({category: 'hedge', text})
-  for (const text of weasels) terms.push({category: 'weasel', text})
+  // The packages list everyday words too (`that`, `will`); the data file names those to leave out.
+  const skipHedges = new Set(data.packages.excludeHedges)
+  const skipWeasels = new Set(data.packages.excludeWeasels)
+  for (const text of hedges) if (!skipHedges.has(text)) terms.push({category: 'hedge', text})
+  for (const text of weasels) if (!skipWeasels.has(text)) terms.push({category: 'weasel', text})
   return terms
 }
 
