@@ -130,6 +130,31 @@ describe('extractArticle', () => {
     expect(elsewhere.text).toContain('Roe presses regulators')
   })
 
+  it('applies site rules of the caller: keep picks the article, remove reports what it drops', () => {
+    const {html} = page('div-soup')
+    const article = extractArticle(html, {
+      url: 'https://www.millbrook.example/news/swifts',
+      siteRules: [
+        {
+          id: 'millbrook-sidebar',
+          hosts: ['millbrook.example'],
+          keep: ['div.bottom'],
+          remove: ['div.boxtitle'],
+        },
+      ],
+    })
+    expect(article.text).toMatch(/^Millbrook Echo, 4 Bridge Street/)
+    expect(article.text).not.toContain('swifts')
+    expect(article.removed).toEqual([
+      {
+        ruleId: 'millbrook-sidebar',
+        source: 'html-site-rules',
+        text: 'Latest',
+        selector: 'div.boxtitle',
+      },
+    ])
+  })
+
   it('leaves the text cleaner nothing to do on The Hill pages', () => {
     const {text} = read('thehill-hover-cards')
     const record = clean(text, {score: false})

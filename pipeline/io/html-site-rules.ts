@@ -28,10 +28,22 @@ export interface SiteRuleMatches {
   keep: Element[]
 }
 
+/** A site rule, as in `plugins/data/site-rules.json`. */
+export interface SiteRule {
+  /** Reported as the `ruleId` of each removal. */
+  readonly id: string
+  /** Hosts the rule applies to (`example.com` covers its subdomains). */
+  readonly hosts: readonly string[]
+  /** Selectors of elements to remove before reading. */
+  readonly remove: readonly string[]
+  /** Selectors of the element holding the article. */
+  readonly keep: readonly string[]
+}
+
 /** The rules for `host` (`www.` ignored; a rule for `example.com` covers its subdomains). */
-export function rulesFor(host: string): typeof rules.hosts {
+export function rulesFor(host: string, extra: readonly SiteRule[] = []): SiteRule[] {
   const bare = host.toLowerCase().replace(/^www\./, '')
-  return rules.hosts.filter((rule) =>
+  return [...rules.hosts, ...extra].filter((rule) =>
     rule.hosts.some((ruleHost) => bare === ruleHost || bare.endsWith(`.${ruleHost}`)),
   )
 }
@@ -46,11 +58,15 @@ export function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-/** Apply the rules for `host` to the page in `$` (the tree is not changed). */
-export function matchSiteRules($: CheerioAPI, host: string | null): SiteRuleMatches {
+/** Apply the built-in rules and `extra` ones for `host` to the page in `$` (the tree is not changed). */
+export function matchSiteRules(
+  $: CheerioAPI,
+  host: string | null,
+  extra: readonly SiteRule[] = [],
+): SiteRuleMatches {
   const matches: SiteRuleMatches = {removed: new Set(), removals: [], keep: []}
   if (host === null) return matches
-  for (const rule of rulesFor(host)) {
+  for (const rule of rulesFor(host, extra)) {
     for (const selector of rule.remove) {
       for (const element of $(selector).toArray().filter(isElement)) {
         if (matches.removed.has(element)) continue

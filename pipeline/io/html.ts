@@ -22,15 +22,17 @@ import {
 import {assertNotBinary, HtmlInputError} from './html-errors.js'
 import {type ArticleMeta, resolveMeta, scanPage} from './html-meta.js'
 import {chooseContainer, keepBlock, settleFurniture} from './html-score.js'
-import {type HtmlRemoval, hostOf, matchSiteRules} from './html-site-rules.js'
+import {type HtmlRemoval, hostOf, matchSiteRules, type SiteRule} from './html-site-rules.js'
 
 export type {ArticleMeta} from './html-meta.js'
-export type {HtmlRemoval} from './html-site-rules.js'
+export type {HtmlRemoval, SiteRule} from './html-site-rules.js'
 
 /** Options of {@link extractArticle}. */
 export interface ExtractOptions {
   /** The page's URL: picks the site rules and resolves a relative canonical link. */
   readonly url?: string | undefined
+  /** Site rules of your own, applied with the built-in ones (same shape as `plugins/data/site-rules.json`). */
+  readonly siteRules?: readonly SiteRule[] | undefined
 }
 
 /** A page read into an article. */
@@ -66,7 +68,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
   const meta = resolveMeta(scan, options.url)
   if (scan.body === null) warnings.push('Page has no <body>; reading the whole document')
   const root: Scope = scan.body ?? document
-  const sites = matchSiteRules($, hostOf(options.url) ?? hostOf(meta.url))
+  const sites = matchSiteRules($, hostOf(options.url) ?? hostOf(meta.url), options.siteRules)
   const page = collectBlocks(root, sites.removed)
   settleFurniture(page)
   const blocks = page.blocks
