@@ -8,8 +8,9 @@ import type {Line} from './boilerplate-lines.js'
 const headlineStart = /^[\p{Lu}\p{N}"'“‘]/u
 // A clause (`,`), a sentence (`.`, `."`), a shout (`!`), a link arrow or a price.
 const badHeadlineEnd = /(?:[.,;:…!»›\-–—]|[.!?]["'”’]|\$[\d,.]{1,20}\)?)$/u
-// A sentence break inside (`… here. The …`), or a numbered list item (`8. If you …`).
-const notOneHeadline = /(?:[.!?]["'”’]? \p{Lu}|^\d{1,3}[.)] )/u
+// A sentence break inside (`… here. The …`), a numbered list item (`8. If you …`), or
+// spacing that link text never has (two spaces, tabs, no-break spaces).
+const notOneHeadline = /(?:[.!?]["'”’]? \p{Lu}|^\d{1,3}[.)] |[ \t\u00a0]{2}|[\t\u00a0])/u
 const proseEnd = /[.!?"'”’)]$/u
 
 /**
