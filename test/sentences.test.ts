@@ -43,6 +43,7 @@ describe('sentence boundaries on the gold set', () => {
 describe('news sentence rules', () => {
   it.each([
     ['titles and initials', 'Gov. Ana B. Ruiz spoke.', ['Gov. Ana B. Ruiz spoke.']],
+    ['a capitalised abbreviation', 'Approx. 90 came.', ['Approx. 90 came.']],
     ['No. before a figure', 'It is No. 4 in the poll.', ['It is No. 4 in the poll.']],
     [
       'a month before a date',

@@ -120,9 +120,13 @@ const initialism = /^(?:\p{L}\.)+\p{L}$/u
 
 /** The abbreviation class of a word (without its period), if a period after it is its own. */
 export function abbreviationOf(word: string): AbbreviationClass | undefined {
-  const known = exact.get(word) ?? caseless.get(word.toLowerCase())
+  const lower = word.toLowerCase()
+  const known = exact.get(word) ?? caseless.get(lower)
   if (known) return known
   if (word.length === 1) return isUpper(word, 0) ? 'initial' : undefined
+  // Lower-case entries (`approx`, `vs`, `e.g`) also open sentences capitalised.
+  const capitalised = exact.get(lower)
+  if (capitalised && word.slice(1) === lower.slice(1)) return capitalised
   return initialism.test(word) ? 'name' : undefined
 }
 
