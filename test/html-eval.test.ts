@@ -50,7 +50,7 @@ describe('extraction on ../shared', () => {
   it.skipIf(!existsSync(readability))(
     'Readability test pages: no crash, no code, no empty article',
     () => {
-      const figures = evaluateRobustness(shared)
+      const figures = evaluateRobustness(shared, false)
       expect(figures.pages).toBe(130)
       expect(figures.crashes).toEqual([])
       expect(figures.scriptLeaks).toEqual([])

@@ -78,6 +78,14 @@ describe('bad HTML', () => {
     expect(flat.startsWith('<p>Start.</p><span><b>')).toBe(true)
   })
 
+  it('reads JSON-LD nested 100,000 levels deep', () => {
+    const deep = `${'['.repeat(100_000)}"Nested"${']'.repeat(100_000)}`
+    const html = `<script type="application/ld+json">{"@type": "NewsArticle", "headline": ${deep}, "author": ${deep}, "@graph": ${deep}}</script><p>Text.</p>`
+    const article = extractArticle(html)
+    expect(article.meta.title).toBeNull()
+    expect(article.text).toBe('Text.')
+  })
+
   it('rejects binary data with a clear error', () => {
     const binary = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13)
     expect(() => extractArticle(binary)).toThrow(HtmlInputError)

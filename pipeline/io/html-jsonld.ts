@@ -83,10 +83,19 @@ function objectsOf(values: Json[]): JsonObject[] {
   return objects
 }
 
+/** How deep a value is followed for its text: real JSON-LD nests two or three levels. */
+const maxValueDepth = 8
+
 function stringOf(value: Json | undefined): string | null {
-  if (typeof value === 'string') return value.trim() || null
-  if (Array.isArray(value)) return stringOf(value[0])
-  if (isObject(value)) return stringOf(value.name ?? value['@value'] ?? value.url ?? value['@id'])
+  let current = value
+  // A loop, not recursion: a hostile page may nest arrays thousands deep.
+  for (let depth = 0; depth < maxValueDepth; depth++) {
+    if (typeof current === 'string') return current.trim() || null
+    if (Array.isArray(current)) current = current[0]
+    else if (isObject(current)) {
+      current = current.name ?? current['@value'] ?? current.url ?? current['@id']
+    } else return null
+  }
   return null
 }
 
