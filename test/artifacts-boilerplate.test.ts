@@ -127,6 +127,24 @@ describe('remove-boilerplate: options', () => {
     expect(file.data.removed?.[0]?.ruleId).toBe('station-promo')
   })
 
+  it('changes nothing with every rule switched off', () => {
+    const off = Object.fromEntries(registry.rules.map((rule) => [rule.id, false]))
+    const {text, file} = clean(input, {rules: off})
+    expect(text).toBe(input)
+    expect(file.messages).toEqual([])
+  })
+
+  it('rejects rules of a kind without the fields that kind needs', () => {
+    const base = {...registry.rules[0], id: 'incomplete'} as Rule
+    const {pattern: _pattern, ...noPattern} = base
+    expect(() => clean(input, {extraRules: [noPattern as Rule]})).toThrow(/needs a pattern/)
+    expect(() => clean(input, {extraRules: [{...base, kind: 'block'}]})).toThrow(/needs `until`/)
+    expect(() => clean(input, {extraRules: [{...base, kind: 'tweet'}]})).toThrow(/needs `link`/)
+    expect(() => clean(input, {extraRules: [{...base, id: 'advertisement-marker'}]})).toThrow(
+      /duplicate rule id/,
+    )
+  })
+
   it('rejects a user rule with a bad pattern or a missing field', () => {
     const bad = {...registry.rules[0], id: 'bad', pattern: '(unclosed'} as Rule
     expect(() => clean(input, {extraRules: [bad]})).toThrow(/bad pattern/)

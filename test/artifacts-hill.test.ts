@@ -57,6 +57,11 @@ const removes: Array<[string, string, string]> = [
     "Rep. Sean O'Neil (D-Mass.) left early.",
   ],
   [
+    'initials in the full name',
+    'Former President Sam WardSamuel H.W. WardWard library opens MORE spoke.',
+    'Former President Sam Ward spoke.',
+  ],
+  [
     'lowercase particle in the full name',
     'Mayor Ana de SouzaAna Lucia de SouzaSouza opens new clinic MORE spoke.',
     'Mayor Ana de Souza spoke.',
@@ -166,6 +171,10 @@ const keeps: Array<[string, string]> = [
     "President Ray Dale Ray Dale's support for the MORE Act grew, and the MORE bill passed.",
   ],
   ['a known full name in prose', 'Rob Field Robert Allen Field served as mayor for ten years.'],
+  [
+    'an unclosed parenthesis after glued names',
+    'Rob FieldRob (Bobby Field wins MORE said.\n\nRob FieldRob (the mayor) Field MORE said.',
+  ],
   ['an all-caps headline with MORE inside', 'HEADLINE: MORE THAN 100 ARRESTED IN PROTEST'],
 ]
 
