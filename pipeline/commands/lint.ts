@@ -26,7 +26,7 @@ import {defaultAnnotationCap, githubReport} from '../lint/report-github.js'
 import {jsonReport, totalsOf} from '../lint/report-json.js'
 import {prettyReport} from '../lint/report-pretty.js'
 import {sarifReport} from '../lint/report-sarif.js'
-import {lintRules} from '../lint/rules.js'
+import {lintRules, rulesTable} from '../lint/rules.js'
 import {readStdin, write} from './output.js'
 
 export const usage = `  lint [PATH...]      report what clean would remove or change and what the analysers find,
@@ -45,6 +45,7 @@ Options for lint:
   --max-annotations N github reporter: annotations per level (default: ${defaultAnnotationCap})
   --stdin-filename N  name (and so format) of stdin, e.g. draft.md
   --list-rules        list every rule with its severity under the config
+  --rules-table       print the README's rule table (Markdown), generated from the registry
 `
 
 /** Passes of `--fix`: a fix can reveal another (a removal leaves a double space). */
@@ -108,6 +109,7 @@ export async function lintCommand(args: string[]): Promise<number> {
       'max-annotations': {type: 'string'},
       'stdin-filename': {type: 'string'},
       'list-rules': {type: 'boolean', default: false},
+      'rules-table': {type: 'boolean', default: false},
     },
   })
   const reporter = values.reporter
@@ -124,6 +126,10 @@ export async function lintCommand(args: string[]): Promise<number> {
   const cap = count('max-annotations', values['max-annotations']) ?? defaultAnnotationCap
   if (values['update-baseline'] && values.baseline === undefined) {
     throw new UsageError('--update-baseline needs --baseline FILE')
+  }
+  if (values['rules-table']) {
+    await write(`${rulesTable()}\n`)
+    return 0
   }
   const finder = new ConfigFinder(values.config)
   if (values['list-rules']) {

@@ -34,6 +34,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       artifact: 'error', // scraped debris must never reach readers
       whitespace: 'warn', // harmless to read, but a sign of a sloppy paste; --fix tidies it
       encoding: 'error', // `&amp;` and `â€™` are visible damage
+      punctuation: 'off', // quote and dash style is a house choice, not an error
       readability: 'warn', // hard sentences are a judgement call
       neutrality: 'warn', // loaded words need a human decision, never a failure
       'neutrality-signal': 'off', // single intensifiers or doubt words are normal English
@@ -47,6 +48,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       artifact: 'error', // a hover card in published copy is an embarrassment
       whitespace: 'warn', // the CMS collapses most of it; still worth a fix
       encoding: 'error', // mojibake in a headline is visible
+      punctuation: 'warn', // the house style sheet applies to published copy
       readability: ['warn', {ignoreQuoted: true}], // a quoted speaker’s long sentence is theirs
       neutrality: ['warn', {ignoreQuoted: true}], // reporting loaded words someone said is fine
       'neutrality-signal': ['warn', {ignoreQuoted: true}], // editors want to see hedges in own copy
@@ -63,6 +65,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       artifact: 'error', // debris pollutes training and evaluation data
       whitespace: 'warn', // tidied by `copydesk clean` anyway
       encoding: 'error', // mojibake corrupts tokens
+      punctuation: 'off', // the source's typography is data, not a mistake
       readability: 'off', // the corpus is other people's writing: style is not ours to judge
       neutrality: 'off', // same: bias is measured, not linted, in a corpus
       'neutrality-signal': 'off',
@@ -78,6 +81,7 @@ export const presets: Readonly<Record<PresetName, Preset>> = {
       artifact: 'error',
       whitespace: 'error',
       encoding: 'error',
+      punctuation: 'error',
       readability: 'error',
       neutrality: 'error',
       'neutrality-signal': 'error',

@@ -9,11 +9,14 @@
  * lets configs name it and gives it its kind's severity in every preset.
  */
 
+import {boilerplateRules, mojibakeRules, punctuationRules, unicodeRules} from './rules-families.js'
+
 /** What a rule is about; presets set a severity per kind. */
 export type RuleKind =
   | 'artifact' // scraped debris a cleaner removes
   | 'whitespace' // spacing a normaliser tidies
-  | 'encoding' // entities and mojibake a normaliser repairs
+  | 'encoding' // entities, mojibake and invisible characters a normaliser repairs
+  | 'punctuation' // quotes, dashes and ellipses set by house policy
   | 'readability' // hard sentences
   | 'neutrality' // loaded language, strong signals
   | 'neutrality-signal' // weak signals: fine alone, telling in numbers
@@ -78,12 +81,7 @@ export const lintRules: readonly LintRule[] = [
     'A NewsAPI truncation marker: the record is partial.',
     'The council met on Tuesday… [+2301 chars]',
   ),
-  artifact(
-    'thehill-hover-card',
-    'remove-boilerplate',
-    'A hover card found by the HTML reader’s per-site rule for The Hill.',
-    '<span class="hover-card">…</span> in a saved page',
-  ),
+  ...boilerplateRules,
   whitespace(
     'trailing-whitespace',
     'Spaces, tabs or no-break spaces at the end of a line.',
@@ -100,6 +98,21 @@ export const lintRules: readonly LintRule[] = [
     'A run of spaces between words (often a removal’s gap).',
     'the␠␠␠vote',
   ),
+  whitespace(
+    'space-before-punctuation',
+    'A space before a comma, full stop or other closing punctuation.',
+    'the vote , she said',
+  ),
+  {
+    ...whitespace(
+      'joined-line',
+      'A line break inside a sentence, from a hard-wrapped scrape.',
+      'the⏎vote',
+    ),
+    fixable: false,
+  },
+  ...unicodeRules,
+  ...punctuationRules,
   {
     id: 'double-encoded-reference',
     source: 'decode-entities',
@@ -124,22 +137,7 @@ export const lintRules: readonly LintRule[] = [
     example: 'it&#8217;s',
     fixable: false,
   },
-  ...[
-    ['utf8-punctuation-as-cp1252', 'UTF-8 punctuation read as Windows-1252', 'itâ€™s'],
-    ['utf8-symbol-as-cp1252', 'a UTF-8 symbol read as Windows-1252', '5 Â°C'],
-    ['utf8-emoji-as-cp1252', 'a UTF-8 emoji read as Windows-1252', 'ðŸ‘'],
-    ['utf8-letter-as-cp1252', 'a UTF-8 accented letter read as Windows-1252', 'cafÃ©'],
-    ['cp1251-as-latin1', 'Cyrillic Windows-1251 text read as Latin-1', 'Ìîñêâà'],
-  ].map(
-    ([id, what, example]): LintRule => ({
-      id: id ?? '',
-      source: 'repair-mojibake',
-      kind: 'encoding',
-      finds: `Mojibake: ${what}.`,
-      example: example ?? '',
-      fixable: false,
-    }),
-  ),
+  ...mojibakeRules,
   {
     id: 'readability',
     source: 'retext-readability',
@@ -189,6 +187,12 @@ export const lintRules: readonly LintRule[] = [
     'neutrality',
     'A question in running text, outside quotes.',
     'Who pays for it?',
+  ),
+  neutrality(
+    'framing-verb',
+    'neutrality',
+    'A verb that frames an action as good or bad.',
+    'the council rammed through the bill',
   ),
   neutrality('intensifier', 'neutrality-signal', 'An intensifying adverb.', 'extremely large'),
   neutrality('doubt-marker', 'neutrality-signal', 'A word casting doubt.', 'allegedly'),
