@@ -41,6 +41,11 @@ const adversarial: Record<string, string> = {
   'headline lines': fill('A headline for another story\n\n'),
   'title repeats': fill('Same title here again\n\n'),
   'accented letters': fill('éé '),
+  'carriage returns': fill('\r'),
+  'capitals between carriage returns': fill('A\r'),
+  'long lines between carriage returns': fill(`${'Ab. | c/Getty Images '.repeat(20)}\r`),
+  'unclosed shortcodes': fill('[captiona'),
+  'caption words': fill(' Image caption n'),
 }
 
 const rules = selectRules(registry.rules, [], {})
