@@ -11,6 +11,7 @@ import {createGunzip} from 'node:zlib'
 import type {InputItem} from '../item.js'
 import {decode} from './decode.js'
 import {decodeHtml} from './html-charset.js'
+import {HtmlInputError} from './html-errors.js'
 import {type FieldMap, type InputError, type InputRecord, isInputError, readJsonl} from './jsonl.js'
 
 /** How a file is read. */
@@ -182,8 +183,14 @@ function wholeFileItem(kind: InputKind, bytes: Uint8Array, file: string | undefi
   const where = file === undefined ? {} : {file, id: file}
   if (kind === 'html') {
     // The HTML reader's decoder: a charset declared in the page, checked against the bytes.
-    const page = decodeHtml(bytes)
-    return {...where, html: page.html, warnings: page.warnings}
+    // Binary bytes throw there; like a binary text file, they are one error item, not a crash.
+    try {
+      const page = decodeHtml(bytes)
+      return {...where, html: page.html, warnings: page.warnings}
+    } catch (error) {
+      if (error instanceof HtmlInputError) return {...where, error: `Skipped: ${error.message}`}
+      throw error
+    }
   }
   const decoded = decode(bytes)
   if (decoded.binary) return {...where, error: 'Skipped: binary file, not text'}
