@@ -11,7 +11,7 @@ import type {
 import type {Plugin} from 'unified'
 import type {Point} from 'unist'
 import {sentenceBreaks} from './util/news-sentences.js'
-import {classAt, isSpaceAt, type Token, tokenize} from './util/news-tokens.js'
+import {charClass, classAt, isSpaceAt, type Token, tokenize} from './util/news-tokens.js'
 
 /**
  * Turns offsets into unist points. Offsets must be asked for in order (never
@@ -67,9 +67,9 @@ function word(text: string, token: Token, points: Points): Word {
   let run = token.start
   for (let index = token.start; index < token.end; index++) {
     const kind = classAt(text, index)
-    if (kind === 1) continue
+    if (kind === charClass.alnum) continue
     if (run < index) children.push(leaf('TextNode', text, run, index, points))
-    const type = kind === 3 ? 'PunctuationNode' : 'SymbolNode'
+    const type = kind === charClass.punctuation ? 'PunctuationNode' : 'SymbolNode'
     children.push(leaf(type, text, index, index + 1, points))
     run = index + 1
   }

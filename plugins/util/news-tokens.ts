@@ -38,7 +38,8 @@ for (const [name, group] of Object.entries(data.classes)) {
   }
 }
 
-const charClass = {other: 0, alnum: 1, space: 2, punctuation: 3, symbol: 4} as const
+/** Character classes of the tokenizer. */
+export const charClass = {other: 0, alnum: 1, space: 2, punctuation: 3, symbol: 4} as const
 type CharClass = (typeof charClass)[keyof typeof charClass]
 
 // ASCII classes in a table; other characters are classified by Unicode property.
