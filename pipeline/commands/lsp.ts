@@ -45,13 +45,19 @@ export async function lspCommand(_args: string[]): Promise<number> {
   )
   const documents = new TextDocuments(TextDocument)
 
+  let lastError = ''
   const configFor = async (path: string | undefined): Promise<LintConfig> => {
     // Configs change while an editor is open: search afresh each time.
     clearConfigCaches()
     try {
-      return await new ConfigFinder().forFile(path)
+      const config = await new ConfigFinder().forFile(path)
+      lastError = ''
+      return config
     } catch (error) {
-      connection.window.showErrorMessage(`copydesk: ${(error as Error).message}`)
+      // Once per distinct problem, not on every keystroke.
+      const message = `copydesk: ${(error as Error).message}`
+      if (message !== lastError) void connection.window.showErrorMessage(message)
+      lastError = message
       return defaultConfig
     }
   }

@@ -75,12 +75,16 @@ export const lintRules: readonly LintRule[] = [
     'A hover card cut off by a NewsAPI truncation marker instead of `MORE`.',
     'Mayor Bo KimBo Kim Kim opens … [+880 chars]',
   ),
-  artifact(
-    'newsapi-truncation',
-    'remove-truncation-markers',
-    'A NewsAPI truncation marker: the record is partial.',
-    'The council met on Tuesday… [+2301 chars]',
-  ),
+  {
+    ...artifact(
+      'newsapi-truncation',
+      'remove-truncation-markers',
+      'A NewsAPI truncation marker: the record is partial.',
+      'The council met on Tuesday… [+2301 chars]',
+    ),
+    // Deleting a marker would hide that the record is partial: a person decides.
+    fixable: false,
+  },
   ...boilerplateRules,
   whitespace(
     'trailing-whitespace',
