@@ -52,6 +52,8 @@ describe('copydesk lint: formats', () => {
     expect(ofFile('records.jsonl')[0]).toMatchObject({
       ruleId: 'hill-related-blurb',
       line: 2,
+      // The column of the card inside the JSON string on that line.
+      column: (records.split('\n')[1] ?? '').indexOf('Lin Ho') + 1,
       record: 'ferry-2',
     })
     expect(stderr).toContain('bad.jsonl:1: not JSON')

@@ -161,17 +161,39 @@ export function lintDecoded(
       typeof id === 'string' || typeof id === 'number' ? String(id) : `line ${index + 1}`
     const linted = lintText(text, {format: 'text', config, path, record})
     if (linted.error) result.errors.push(`${path}:${index + 1}: ${linted.error}`)
-    // A record's findings point at its line; the place in its text goes in the reason.
+    // A record's findings point into its line: at the text itself when it is
+    // written with standard JSON escapes, else at the line; the place in the
+    // text goes in the reason either way.
+    const columnOf = textColumns(line, text)
     const place = (finding: LintFinding): LintFinding => ({
       ...finding,
       reason: `${finding.reason} (record ${record}, ${finding.line}:${finding.column} of its text)`,
       line: index + 1,
-      column: 1,
+      column: columnOf ? columnOf(finding.start) : 1,
       endLine: index + 1,
-      endColumn: line.length + 1,
+      endColumn: columnOf ? columnOf(finding.end) : line.length + 1,
     })
     result.findings.push(...linted.findings.map(place))
     result.suppressed.push(...linted.suppressed.map(place))
   })
   return result
+}
+
+/**
+ * Map offsets in a record's text to 1-based columns of its JSONL line, when
+ * the line holds the text as `JSON.stringify` writes it.
+ */
+function textColumns(line: string, text: string): ((offset: number) => number) | undefined {
+  const encoded = JSON.stringify(text)
+  const at = line.indexOf(encoded)
+  if (at === -1) return undefined
+  // columns[i]: column of text[i] inside the string literal (after its quote).
+  const columns = new Array<number>(text.length + 1)
+  let column = at + 2
+  for (let i = 0; i < text.length; i++) {
+    columns[i] = column
+    column += JSON.stringify(text[i]).length - 2
+  }
+  columns[text.length] = column
+  return (offset) => columns[Math.min(Math.max(offset, 0), text.length)] ?? 1
 }
