@@ -5,7 +5,7 @@
 import {createReadStream} from 'node:fs'
 import {readdir, rm} from 'node:fs/promises'
 import {join} from 'node:path'
-import {createInterface} from 'node:readline'
+import {readLines} from './io/jsonl.js'
 import {UsageError} from './io/readers.js'
 import {digestOf} from './item.js'
 import {
@@ -27,12 +27,10 @@ export type ResumePoint = Pick<RunState, 'items' | 'outputs' | 'completed' | 'fi
 /** Count the records of the first `bytes` bytes of a records file into `summary`. */
 async function recount(path: string, bytes: number, summary: SummaryBuilder): Promise<void> {
   if (bytes <= 0) return
-  const lines = createInterface({
-    input: createReadStream(path, {start: 0, end: bytes - 1}),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })
-  for await (const line of lines) {
-    if (line !== '') summary.addDigest(digestOf(JSON.parse(line) as Outcome))
+  for await (const line of readLines(createReadStream(path, {start: 0, end: bytes - 1}))) {
+    if (typeof line === 'string' && line !== '') {
+      summary.addDigest(digestOf(JSON.parse(line) as Outcome))
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import {Readable} from 'node:stream'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
-import {defaultFields} from '../pipeline/io/jsonl.js'
+import {defaultFields, readLines} from '../pipeline/io/jsonl.js'
 import {
   expandPaths,
   globCharacters,
@@ -222,4 +222,58 @@ describe('linear-time patterns on adversarial input', () => {
       expect(performance.now() - started).toBeLessThan(1000)
     })
   }
+})
+
+describe('readLines', () => {
+  it('splits like String.split on \\n and \\r\\n, however the bytes are chunked', async () => {
+    const fc = await import('fast-check')
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({unit: fc.constantFrom('a', 'é', '€', '\n', '\r', ' ')}), {
+          maxLength: 8,
+        }),
+        fc.integer({min: 1, max: 7}),
+        async (parts, size) => {
+          const text = parts.join('\n')
+          const bytes = Buffer.from(text)
+          const chunks: Buffer[] = []
+          for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size))
+          const lines: string[] = []
+          for await (const line of readLines(Readable.from(chunks))) lines.push(line as string)
+          // A last line without a newline is a line; an empty one after the last newline is not.
+          const raw = text.split('\n')
+          if (raw.at(-1) === '') raw.pop()
+          const expected = raw.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line))
+          expect(lines).toEqual(expected)
+        },
+      ),
+    )
+  })
+
+  it('reads a chunk only when the lines before it are taken (back-pressure)', async () => {
+    let pulled = 0
+    const source = new Readable({
+      read() {
+        pulled++
+        this.push(
+          pulled > 10_000 ? null : `${JSON.stringify({id: pulled, text: 'Storm closes port.'})}\n`,
+        )
+      },
+      highWaterMark: 1,
+    })
+    let taken = 0
+    for await (const _line of readLines(source)) {
+      if (++taken === 50) break
+    }
+    expect(pulled).toBeLessThan(200)
+  })
+
+  it('turns an overlong line into one error and goes on; linear on 1 MB without newlines', async () => {
+    const started = performance.now()
+    const lines: Array<string | {overlong: number}> = []
+    const big = 'x'.repeat(1_000_000)
+    for await (const line of readLines(Readable.from([big, big, '\nnext\n']))) lines.push(line)
+    expect(lines).toEqual([big + big, 'next'])
+    expect(performance.now() - started).toBeLessThan(1000)
+  })
 })

@@ -2,7 +2,6 @@
  * JSONL input: one `{"id", "text"}` object a line, read as a stream so a
  * large file never sits in memory whole. Bad lines become error records.
  */
-import {createInterface} from 'node:readline'
 import type {Readable} from 'node:stream'
 
 export interface InputRecord {
@@ -82,15 +81,71 @@ export function parseLine(
   return {line, ...(id === undefined ? {} : {id}), text}
 }
 
+/** Longest line kept; a longer one becomes an error record (memory stays bounded). */
+export const maxLineCharacters = 64 * 1024 * 1024
+
+/** A line too long to keep: only its length is known. */
+export interface OverlongLine {
+  overlong: number
+}
+
+/**
+ * The lines of a stream (`\n` or `\r\n`), pulled chunk by chunk. Unlike
+ * `readline`'s async iterator, which on Node 20 goes on reading and queueing
+ * lines while the consumer is busy (a 1 GB input then sits in memory), this
+ * reads the next chunk only when the lines of the last one are taken.
+ */
+export async function* readLines(input: Readable): AsyncGenerator<string | OverlongLine> {
+  const decoder = new TextDecoder('utf-8')
+  let carry = ''
+  let skipping = 0 // characters of an overlong line seen so far (0: not in one)
+  for await (const chunk of input) {
+    const text =
+      typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, {stream: true})
+    let start = 0
+    let end = text.indexOf('\n')
+    while (end !== -1) {
+      if (skipping > 0) {
+        yield {overlong: skipping + end}
+        skipping = 0
+      } else {
+        const line =
+          start === 0 && carry !== '' ? carry + text.slice(0, end) : text.slice(start, end)
+        carry = ''
+        yield line.endsWith('\r') ? line.slice(0, -1) : line
+      }
+      start = end + 1
+      end = text.indexOf('\n', start)
+    }
+    if (skipping > 0) skipping += text.length - start
+    else {
+      carry += text.slice(start)
+      if (carry.length > maxLineCharacters) {
+        skipping = carry.length
+        carry = ''
+      }
+    }
+  }
+  const rest = carry + decoder.decode()
+  if (skipping > 0) yield {overlong: skipping + rest.length}
+  else if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest
+}
+
 /** Stream the lines of `input` as records or errors, in order. */
 export async function* readJsonl(
   input: Readable,
   fields: FieldMap = defaultFields,
 ): AsyncGenerator<InputRecord | InputError> {
-  const lines = createInterface({input, crlfDelay: Number.POSITIVE_INFINITY})
   let line = 0
-  for await (const raw of lines) {
+  for await (const raw of readLines(input)) {
     line++
+    if (typeof raw !== 'string') {
+      yield {
+        line,
+        error: `Line too long: ${raw.overlong} characters (at most ${maxLineCharacters})`,
+      }
+      continue
+    }
     const parsed = parseLine(raw, line, fields)
     if (parsed) yield parsed
   }
