@@ -44,6 +44,13 @@ describe('news sentence rules', () => {
   it.each([
     ['titles and initials', 'Gov. Ana B. Ruiz spoke.', ['Gov. Ana B. Ruiz spoke.']],
     ['a capitalised abbreviation', 'Approx. 90 came.', ['Approx. 90 came.']],
+    ['a lower-case figure abbreviation', 'See no. 4 below.', ['See no. 4 below.']],
+    ['"no" as a word', 'He said no. Then he left.', ['He said no.', 'Then he left.']],
+    [
+      'a labelled letter',
+      'It hit 98 degrees F. Pools filled.',
+      ['It hit 98 degrees F.', 'Pools filled.'],
+    ],
     ['No. before a figure', 'It is No. 4 in the poll.', ['It is No. 4 in the poll.']],
     [
       'a month before a date',

@@ -21,6 +21,7 @@ import type {Token} from './news-tokens.js'
 
 const starters = new Set(data.starters.entries)
 const continuations = new Set(data.continuations.entries)
+const letterLabels = new Set(data.letterLabels.entries)
 
 const terminals = new Set(['.', '!', '?', '…', '‽'])
 const closers = new Set(['"', '”', "'", '’', ')', ']', '»', '›'])
@@ -130,6 +131,9 @@ function abbreviationEnd(
       // `Robert S. Mueller`: an initial inside a name; only `vitamin D. The` ends.
       const before = tokens[index - 2]
       const lowerBefore = before?.kind === 'word' && /^\p{Ll}/u.test(text[before.start] ?? '')
+      // `98 degrees F. Residents…`: a labelled letter, not a name's initial.
+      if (before && start === 'upper' && letterLabels.has(text.slice(before.start, before.end)))
+        return true
       return opens && lowerBefore
     }
     case 'state':

@@ -119,8 +119,11 @@ function wordEnd(text: string, start: number, to: number): number {
 
 const initialism = /^(?:\p{L}\.)+\p{L}$/u
 
-/** The abbreviation class of a word (without its period), if a period after it is its own. */
-export function abbreviationOf(word: string): AbbreviationClass | undefined {
+/**
+ * The abbreviation class of a word (without its period), if a period after it
+ * is its own; `beforeFigure` tells whether a space and a figure follow.
+ */
+export function abbreviationOf(word: string, beforeFigure = false): AbbreviationClass | undefined {
   const lower = word.toLowerCase()
   const known = exact.get(word) ?? caseless.get(lower)
   if (known) return known
@@ -128,6 +131,10 @@ export function abbreviationOf(word: string): AbbreviationClass | undefined {
   // Lower-case entries (`approx`, `vs`, `e.g`) also open sentences capitalised.
   const capitalised = exact.get(lower)
   if (capitalised && word.slice(1) === lower.slice(1)) return capitalised
+  // `vol. 3`, `no. 2`: figure abbreviations are also written in lower case,
+  // but only before a figure is that what they are (`said no. Democrats…`).
+  const upperFirst = exact.get(word.charAt(0).toUpperCase() + word.slice(1))
+  if (upperFirst === 'number' && word === lower && beforeFigure) return upperFirst
   return initialism.test(word) ? 'name' : undefined
 }
 
@@ -146,7 +153,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       const token: Token = {kind: 'word', start, end: index, plain: index === plainEnd}
       // A known abbreviation keeps its period, unless it opens an ellipsis.
       if (text.charCodeAt(index) === 46 && text.charCodeAt(index + 1) !== 46) {
-        const abbreviation = abbreviationOf(text.slice(start, index))
+        const beforeFigure = text.charCodeAt(index + 1) === 32 && isDigit(text, index + 2)
+        const abbreviation = abbreviationOf(text.slice(start, index), beforeFigure)
         if (abbreviation) {
           index++
           token.plain = false
