@@ -224,13 +224,18 @@ export const ruleSources: ReadonlySet<string> = new Set(lintRules.map((rule) => 
 /** The README table of every rule, generated from the registry. */
 export function rulesTable(): string {
   const cell = (text: string): string => text.replaceAll('|', '\\|')
+  // Plugins with a README section of their own (not retext-readability, not the reader).
+  const options = (rule: LintRule): string =>
+    rule.source.startsWith('retext-') || rule.source === 'copydesk'
+      ? 'common'
+      : `common; plugin: [${rule.source}](#${rule.source})`
   const rows = lintRules.map(
     (rule) =>
-      `| \`${rule.id}\` | \`${rule.source}\` | ${rule.kind} | ${cell(rule.finds)} | \`${cell(rule.example)}\` | ${rule.fixable ? 'yes' : 'no'} |`,
+      `| \`${rule.id}\` | \`${rule.source}\` | ${rule.kind} | ${cell(rule.finds)} | \`${cell(rule.example)}\` | ${options(rule)} | ${rule.fixable ? 'yes' : 'no'} |`,
   )
   return [
-    '| id | plugin | kind | finds | example | fixable |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| id | plugin | kind | finds | example | options | fixable |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n')
 }
