@@ -57,6 +57,7 @@ function isTerminal(text: string, token: Token): boolean {
  */
 export function sentenceBreaks(text: string, tokens: readonly Token[]): number[] {
   const breaks: number[] = []
+  const headline = isTitleCase(text, tokens)
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]
     if (!token) continue
@@ -91,11 +92,30 @@ export function sentenceBreaks(text: string, tokens: readonly Token[]): number[]
     const word = next ? text.slice(next.start, next.end).toLowerCase() : ''
     const ends = punctuated
       ? plainEnd(text, tokens, index, start)
-      : abbreviationEnd(abbreviation ?? 'name', start, word, closed, quoted, tokens, index, text)
+      : !headline &&
+        abbreviationEnd(abbreviation ?? 'name', start, word, closed, quoted, tokens, index, text)
     if (ends) breaks.push(after)
     index = after
   }
   return breaks
+}
+
+/**
+ * A title-case line without a final stop (`U.S. Stocks Rally as Fed Holds`):
+ * a headline, where a capital after an abbreviation starts no sentence.
+ */
+function isTitleCase(text: string, tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1)
+  if (!last || terminals.has(text[last.end - 1] ?? '')) return false
+  let words = 0
+  let capitalised = 0
+  for (const token of tokens) {
+    if (token.kind !== 'word' || token.end - token.start < 4) continue
+    words++
+    const first = text[token.start] ?? ''
+    if (first !== first.toLowerCase()) capitalised++
+  }
+  return words >= 3 && capitalised >= words * 0.8
 }
 
 function plainEnd(text: string, tokens: readonly Token[], index: number, start: Start): boolean {

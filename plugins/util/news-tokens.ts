@@ -127,6 +127,12 @@ export function abbreviationOf(word: string, beforeFigure = false): Abbreviation
   const lower = word.toLowerCase()
   const known = exact.get(word) ?? caseless.get(lower)
   if (known) return known
+  // `ex-Sen.`, `D-Calif.`: the part after the last hyphen is the abbreviation.
+  const hyphen = word.lastIndexOf('-')
+  if (hyphen > 0 && hyphen < word.length - 1) {
+    const last = abbreviationOf(word.slice(hyphen + 1), beforeFigure)
+    return last === 'initial' ? undefined : last
+  }
   if (word.length === 1) return isUpper(word, 0) ? 'initial' : undefined
   // Lower-case entries (`approx`, `vs`, `e.g`) also open sentences capitalised.
   const capitalised = exact.get(lower)
