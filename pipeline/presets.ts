@@ -14,9 +14,11 @@ import retextReadability from '../plugins/util/readability-retext.js'
 /** Repairers: broken encodings and invisible debris, before the cleaners read the text. */
 export const repair: Preset = {
   plugins: [
-    decodeEntities, // first: `&#195;&#169;` decodes to mojibake that the next one repairs
-    repairMojibake, // before NFC: a repaired combining mark composes with its letter there
-    normaliseUnicode, // canonical text, so that cleaner patterns match one spelling
+    decodeEntities, // first: `&#195;&#169;` decodes to mojibake that repair-mojibake repairs
+    normaliseUnicode, // canonical text; it leaves C1 controls, which are mojibake material
+    // Last: removing an invisible character or composing an accent can join the
+    // two halves of a broken sequence (`Ã` U+200B `©`), repaired in the same run.
+    repairMojibake,
   ],
 }
 
@@ -34,8 +36,10 @@ export const clean: Preset = {
 /** Normalisers: tidy what is left. */
 export const normalise: Preset = {
   plugins: [
-    normalisePunctuation, // quote policy (`preserve` by default); before spaces, which it never adds
-    normaliseWhitespace, // last cleaner: also closes the gaps earlier removals left
+    normaliseWhitespace, // closes the gaps earlier removals left
+    // Last: it never adds or removes spaces, and it must see the final spacing
+    // to tell whether a curled quote would complete broken UTF-8 (`á` + `…`).
+    normalisePunctuation, // quote policy (`preserve` by default)
   ],
 }
 

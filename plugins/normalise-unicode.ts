@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import data from './data/unicode-characters.json' with {type: 'json'}
 import {type RuleEdit, recordChanges} from './util/changes.js'
-import {createsMojibake} from './util/mojibake.js'
+import {createsReference} from './util/entities.js'
 import {TextView} from './util/text-view.js'
 import {
   type CharacterOptions,
@@ -77,11 +77,27 @@ const normaliseUnicode: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
 }
 
 /**
- * Drop edits that would glue characters into new mojibake (`Ã` U+200B `©`):
- * repair-mojibake has run, and would repair it on a second run only.
+ * Drop edits that would glue characters into a new reference (`&` U+200B
+ * `amp;`): decode-entities has run, and would decode it on a second run only.
+ * Edits that touch act together, so they are judged as one.
  */
 function safe(text: string, edits: RuleEdit[]): RuleEdit[] {
-  return edits.filter((edit) => !createsMojibake(text, edit.start, edit.end, edit.text))
+  const kept: RuleEdit[] = []
+  let group: RuleEdit[] = []
+  const flush = (): void => {
+    const first = group[0]
+    const last = group[group.length - 1]
+    if (!first || !last) return
+    const replacement = group.map((edit) => edit.text).join('')
+    if (!createsReference(text, first.start, last.end, replacement)) kept.push(...group)
+    group = []
+  }
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (group.length > 0 && group[group.length - 1]?.end !== edit.start) flush()
+    group.push(edit)
+  }
+  flush()
+  return kept
 }
 
 export default normaliseUnicode

@@ -1,6 +1,7 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import {recordChanges} from './util/changes.js'
+import {createsReference} from './util/entities.js'
 import type {Edit} from './util/text-view.js'
 import {TextView} from './util/text-view.js'
 
@@ -128,7 +129,11 @@ const normaliseWhitespace: Plugin<[(Readonly<Options> | null | undefined)?], Roo
     const view = new TextView(tree)
     // One summary message per rule: whitespace fixes are many and dull, and
     // the full list is in `file.data.changes`.
-    recordChanges(file, view, findWhitespaceEdits(view.text, settings), {
+    // Closing `&amp ;` into `&amp;` would make decode-entities act on a second run.
+    const edits = findWhitespaceEdits(view.text, settings).filter(
+      (edit) => !createsReference(view.text, edit.start, edit.end, edit.text),
+    )
+    recordChanges(file, view, edits, {
       source,
       describe,
       messagesPerRule: 0,
@@ -140,7 +145,25 @@ const normaliseWhitespace: Plugin<[(Readonly<Options> | null | undefined)?], Roo
 
 const punctuation = new Set([',', '.', ';', ':', '!', '?'])
 /** What may follow punctuation that closes a word: a space, a line end, a closing quote. */
-const closing = new Set([' ', '\t', '\n', '\r', '\u00a0', '"', '\u201d', '\u2019', '\u00bb'])
+const closing = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\u00a0',
+  // Every form of quote, so that a quote policy that runs later does not
+  // change what this rule decides on a second run.
+  '"',
+  "'",
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u00ab',
+  '\u00bb',
+  '\u2039',
+  '\u203a',
+])
 
 /**
  * Whether the spaces `[start, end)` sit between a word and punctuation that
@@ -152,7 +175,14 @@ function spaceBeforePunctuation(text: string, start: number, end: number): boole
   if (!punctuation.has(mark)) return false
   // A no-break space before `!`, `?`, `:` or `;` is French typography.
   if (text.slice(start, end).includes('\u00a0')) return false
-  if (!/[\p{L}\p{N})\]\u201d\u2019]/u.test(text[start - 1] ?? '')) return false
+  // After a word, a closing bracket or any quote (a quote policy may run later).
+  if (
+    !/[\p{L}\p{N})\]"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u2039\u203a]/u.test(
+      text[start - 1] ?? '',
+    )
+  ) {
+    return false
+  }
   if (mark === ':' && /\p{N}/u.test(text[start - 1] ?? '')) return false
   const after = text[end + 1]
   if (
@@ -175,7 +205,8 @@ function spaceBeforePunctuation(text: string, start: number, end: number): boole
 function continuesSentence(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? ''
   const next = text[end] ?? ''
-  return /\p{Ll}/u.test(next) && before !== '-' && before !== '\u00ad'
+  // Every dash form: a quote policy turns `--` into `—` and back.
+  return /\p{Ll}/u.test(next) && !/[-\u00ad\u2010-\u2015]/.test(before)
 }
 
 function describe(ruleId: string): string {

@@ -2,7 +2,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import data from './data/mojibake.json' with {type: 'json'}
 import {recordChanges} from './util/changes.js'
-import {findCyrillicMojibake, findUtf8Mojibake} from './util/mojibake.js'
+import {findCyrillicMojibake, findUtf8Mojibake, mayHoldMojibake} from './util/mojibake.js'
 import {TextView} from './util/text-view.js'
 
 export interface Options {
@@ -40,7 +40,8 @@ const repairMojibake: Plugin<[(Readonly<Options> | null | undefined)?], Root> = 
         describe: () => 'mojibake',
         note: (ruleId) => notes.get(ruleId),
       })
-      if (made.length === 0) break
+      // Another pass only when a repair made characters that can be mojibake again.
+      if (!made.some((change) => mayHoldMojibake(change.after))) break
     }
   }
 }

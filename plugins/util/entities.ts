@@ -83,3 +83,28 @@ export function findEntities(text: string): EntityScan {
   }
   return {edits, kept}
 }
+
+/**
+ * Whether replacing `[start, end)` of `text` by `replacement` would make a
+ * decodable reference that was not there (`&` U+200B `amp;`, `&amp ;`).
+ * Normalisers that run after decode-entities skip such edits, so that a second
+ * run decodes nothing new.
+ */
+export function createsReference(
+  text: string,
+  start: number,
+  end: number,
+  replacement: string,
+): boolean {
+  const left = Math.max(0, start - 40)
+  const window = text.slice(left, start) + replacement + text.slice(end, end + 40)
+  const cut = start - left
+  const after = cut + replacement.length
+  for (const match of window.matchAll(reference)) {
+    const from = match.index
+    const to = from + match[0].length
+    const crosses = (from < cut && to > cut) || (from < after && to > cut)
+    if (crosses && decodeReference(match[1], match[2], match[3]) !== undefined) return true
+  }
+  return false
+}

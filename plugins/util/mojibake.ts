@@ -22,6 +22,23 @@ for (let byte = 0; byte < 256; byte++) byteOf.set(String.fromCharCode(byte), byt
 
 const weak = new Set(data.weakContinuations.characters)
 
+/** Whether `ch` has a windows-1252 (or latin-1) byte above 0x7F: mojibake material. */
+export function hasCp1252HighByte(ch: string): boolean {
+  return (byteOf.get(ch) ?? 0) >= 0x80
+}
+
+/**
+ * Whether `text` holds a character with a windows-1252 byte above 0x7F: only
+ * then can a repaired text hold mojibake again (text mis-decoded twice).
+ */
+export function mayHoldMojibake(text: string): boolean {
+  for (const ch of text) {
+    const byte = byteOf.get(ch)
+    if (byte !== undefined && byte >= 0x80) return true
+  }
+  return false
+}
+
 interface Entry {
   id: string
   evidence: string
@@ -87,6 +104,8 @@ function candidateAt(text: string, index: number): Candidate | undefined {
 }
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch)
+const isLetterOrMark = (ch: string | undefined): boolean =>
+  ch !== undefined && /[\p{L}\p{M}]/u.test(ch)
 const caseOf = (ch: string): 'upper' | 'lower' | undefined =>
   ch !== ch.toLowerCase() ? 'upper' : ch !== ch.toUpperCase() ? 'lower' : undefined
 
@@ -113,6 +132,9 @@ function placeOf(text: string, candidate: Candidate): 'inner' | 'final' | 'none'
 type Verdict = {ruleId: string; sure: boolean} | undefined
 
 function judge(text: string, candidate: Candidate, inRun: boolean): Verdict {
+  // Invisible, control and private characters are no repair: normalise-unicode
+  // would remove them, and nothing shows that they were meant.
+  if (/[\p{C}\p{Zl}\p{Zp}]/u.test(candidate.decoded)) return undefined
   const always = entryFor(candidate.code, 'always')
   if (always) return {ruleId: always.id, sure: true}
   const letter = entryFor(candidate.code, 'letter')
@@ -121,6 +143,25 @@ function judge(text: string, candidate: Candidate, inRun: boolean): Verdict {
   const place = placeOf(text, candidate)
   if (place === 'none') return undefined
   return {ruleId: letter.id, sure: place === 'inner'}
+}
+
+/**
+ * The edit for a repair, in normalisation form C: a repaired combining mark
+ * takes the character before it along, to compose with it (`eÌ` U+0081 →
+ * `é`), as normalise-unicode, which ran before, would have done.
+ */
+function repairOf(text: string, candidate: Candidate, ruleId: string): RuleEdit {
+  if (/\p{M}/u.test(candidate.decoded) && candidate.start > 0) {
+    const start = candidate.start - 1
+    const composed = (text.slice(start, candidate.start) + candidate.decoded).normalize('NFC')
+    return {start, end: candidate.end, text: composed, ruleId}
+  }
+  return {
+    start: candidate.start,
+    end: candidate.end,
+    text: candidate.decoded.normalize('NFC'),
+    ruleId,
+  }
 }
 
 /**
@@ -150,12 +191,7 @@ export function findUtf8Mojibake(text: string): RuleEdit[] {
       candidates[k - 1]?.end === candidate.start || candidates[k + 1]?.start === candidate.end
     const verdict = judge(text, candidate, inRun)
     if (!verdict) continue
-    const edit = {
-      start: candidate.start,
-      end: candidate.end,
-      text: candidate.decoded,
-      ruleId: verdict.ruleId,
-    }
+    const edit = repairOf(text, candidate, verdict.ruleId)
     if (verdict.sure) sure.push(edit)
     else unsure.push(edit)
   }
@@ -175,8 +211,9 @@ export function findCyrillicMojibake(text: string): RuleEdit[] {
     const word = match[0]
     const start = match.index
     const end = start + word.length
-    // A word, not the inside of one: no plain letter glued on either side.
-    if (isLetter(text[start - 1]) || isLetter(text[end])) continue
+    // A word, not the inside of one: no letter or mark glued on either side
+    // (a mark too: NFC may split a letter before it into letter and mark).
+    if (isLetterOrMark(text[start - 1]) || isLetterOrMark(text[end])) continue
     if (word.length < minLetters || word.replace(/[×÷]/g, '').length < 2) continue
     edits.push({
       start,
@@ -204,6 +241,9 @@ export function createsMojibake(
   const window = text.slice(left, start) + replacement + text.slice(end, end + 3)
   const cut = start - left
   const after = cut + replacement.length
+  if (/[\u00c0-\u00ff]/.test(replacement) && makesCyrillicWord(text, start, end, replacement)) {
+    return true
+  }
   for (let i = 0; i < Math.max(after, cut + 1) && i < window.length; i++) {
     const candidate = candidateAt(window, i)
     if (!candidate) continue
@@ -212,4 +252,20 @@ export function createsMojibake(
     if (crossesCut || touchesReplacement) return true
   }
   return false
+}
+
+/**
+ * Whether the replacement puts latin-1 letters into a run that the
+ * windows-1251 rule would read as a Cyrillic word. Looks at most 8 characters
+ * to each side: a longer run counts as one, to stay linear.
+ */
+function makesCyrillicWord(text: string, start: number, end: number, replacement: string): boolean {
+  const inRange = (ch: string | undefined): boolean =>
+    ch !== undefined && ch >= '\u00c0' && ch <= '\u00ff'
+  let before = start
+  while (before > 0 && start - before < 8 && inRange(text[before - 1])) before--
+  let after = end
+  while (after < text.length && after - end < 8 && inRange(text[after])) after++
+  const word = text.slice(before, start) + replacement + text.slice(end, after)
+  return findCyrillicMojibake(` ${word} `).length > 0 || start - before >= 8 || after - end >= 8
 }

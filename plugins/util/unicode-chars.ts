@@ -5,6 +5,7 @@
  */
 import data from '../data/unicode-characters.json' with {type: 'json'}
 import type {RuleEdit} from './changes.js'
+import {hasCp1252HighByte} from './mojibake.js'
 
 export interface CharacterOptions {
   /** The normalisation form that runs after this pass, if any. */
@@ -20,19 +21,20 @@ const zeroWidth = new Set(data.zeroWidth.characters)
 const joiners = new Set(data.joiners.characters)
 const ligatures = new Map(Object.entries(data.ligatures.map))
 
-/** C0 and C1 controls and DEL, except tab, line feed and carriage return. */
+/**
+ * C0 controls and DEL, except tab, line feed and carriage return. C1 controls
+ * (U+0080-U+009F) stay: they are what latin-1 makes of UTF-8 bytes, and
+ * repair-mojibake, which runs next, needs them (`â€` U+009D is `”`).
+ */
 function isControl(code: number): boolean {
-  return (
-    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
-    (code >= 0x7f && code <= 0x9f)
-  )
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f
 }
 
 /** Characters this pass removes wherever they are. */
 function isRemovable(ch: string, options: CharacterOptions): boolean {
   const code = ch.charCodeAt(0)
   if (options.softHyphens && code === 0xad) return true
-  return options.invisible && (zeroWidth.has(ch) || (isControl(code) && code !== 0x85))
+  return options.invisible && (zeroWidth.has(ch) || isControl(code))
 }
 
 const isSpace = (ch: string | undefined): boolean =>
@@ -46,6 +48,9 @@ const joinable = /^[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u
  * normalisation after it (`ﬁ` becomes `fi`, `Ｋ` and the Kelvin sign `K`).
  */
 function staysJoinable(ch: string, options: CharacterOptions): boolean {
+  // Mojibake material (`™`, `Ã`) may be repaired into something else after
+  // this pass; a joiner next to it is judged by its other neighbour.
+  if (hasCp1252HighByte(ch)) return false
   let folded = options.ligatures ? (ligatures.get(ch) ?? ch) : ch
   const code = folded.codePointAt(0) ?? 0
   if (options.fullWidth && isFullWidthAlphanumeric(code)) return false
@@ -130,9 +135,6 @@ export function findCharacterEdits(text: string, options: CharacterOptions): Rul
       if (isLoneSurrogate(text, i)) edit(i, '\uFFFD', 'lone-surrogate')
     } else if (code === 0xad) {
       if (options.softHyphens) edit(i, '', 'soft-hyphen')
-    } else if (code === 0x85 && options.invisible) {
-      // NEL is a line break in EBCDIC-derived text.
-      edit(i, '\n', 'control-character')
     } else if (isControl(code)) {
       if (options.invisible) edit(i, '', 'control-character')
     } else if (zeroWidth.has(ch)) {
