@@ -7,6 +7,7 @@
 import type {Readable} from 'node:stream'
 import {WARCParser} from 'warcio'
 import {decodeHtml} from './html-charset.js'
+import {HtmlInputError} from './html-errors.js'
 
 /** One HTML page from a WARC file. */
 export interface WarcPage {
@@ -49,8 +50,16 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
       yield {record, url, error: `Cannot read WARC record: ${(error as Error).message}`}
       continue
     }
-    // Binary payloads labelled HTML are refused by the HTML reader, as an error record.
-    const page = decodeHtml(bytes)
+    // Binary payloads labelled HTML are refused by the HTML reader: an error record for this
+    // record only, so the pages after it are still read.
+    let page: ReturnType<typeof decodeHtml>
+    try {
+      page = decodeHtml(bytes)
+    } catch (error) {
+      if (!(error instanceof HtmlInputError)) throw error
+      yield {record, url, error: `Skipped: ${error.message}`}
+      continue
+    }
     yield {record, url, html: page.html, warnings: page.warnings}
   }
 }

@@ -24,6 +24,8 @@ import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
+import {defaultFields} from '../../pipeline/io/jsonl.js'
+import {readInputFile} from '../../pipeline/io/readers.js'
 
 const cli = fileURLToPath(new URL('../../dist/pipeline/cli.js', import.meta.url))
 const sandbox = mkdtempSync(join(tmpdir(), 'copydesk-hostile-'))
@@ -223,4 +225,25 @@ describe('hostile inputs through copydesk clean', () => {
     // WARC: the lying records cost at most themselves; the file gives records or one error.
     expect(ids.some((id) => id.includes('example.com') || id.startsWith('c-lying.warc'))).toBe(true)
   }, 120_000)
+
+  it('reads the pages after a WARC record whose HTML payload is binary', async () => {
+    const path = join(sandbox, 'binary-page.warc')
+    const page = `<html><body><p>${story}</p></body></html>`
+    writeFileSync(
+      path,
+      warcResponse('https://example.com/binary', `\0\0\0PNG\0${'\u0001'.repeat(200)}`) +
+        warcResponse('https://example.com/good', page),
+    )
+    const items = []
+    for await (const item of readInputFile(
+      {path, relativePath: 'binary-page.warc'},
+      {fields: defaultFields},
+    )) {
+      items.push(item)
+    }
+    expect(items.map((item) => [item.id, 'error' in item])).toEqual([
+      ['https://example.com/binary', true],
+      ['https://example.com/good', false],
+    ])
+  })
 })
