@@ -5,30 +5,57 @@
  * records, 2 unusable input or options.
  */
 import {readFileSync} from 'node:fs'
-import {UsageError} from './batch.js'
-import * as clean from './commands/clean.js'
-import * as lint from './commands/lint.js'
-import * as lsp from './commands/lsp.js'
 import {write} from './commands/output.js'
-import * as queue from './commands/queue.js'
-import * as report from './commands/report.js'
+import {UsageError} from './io/readers.js'
 
-interface Command {
+interface CommandModule {
   /** Lines for the help text. */
   usage: string
-  run(args: string[]): Promise<number>
 }
 
-/** Every command, by name. Add a command here and in pipeline/commands/. */
-const commands: Record<string, Command> = {
-  clean: {usage: clean.usage, run: clean.cleanCommand},
-  lint: {usage: lint.usage, run: lint.lintCommand},
-  lsp: {usage: lsp.usage, run: lsp.lspCommand},
-  report: {usage: report.usage, run: report.reportCommand},
-  enqueue: {usage: queue.usage, run: queue.enqueueCommand},
-  worker: {usage: '', run: queue.workerCommand},
-  collect: {usage: '', run: queue.collectCommand},
-  status: {usage: '', run: queue.statusCommand},
+type Runner = (args: string[]) => Promise<number>
+
+/**
+ * Every command, by name, loaded only when it runs: a one-article
+ * `copydesk clean` should not pay for the queue, lint or report code.
+ * Add a command here and in pipeline/commands/.
+ */
+const commands: Record<
+  string,
+  {load: () => Promise<CommandModule>; run: (module: never) => Runner}
+> = {
+  clean: {
+    load: () => import('./commands/clean.js'),
+    run: (m: typeof import('./commands/clean.js')) => m.cleanCommand,
+  },
+  lint: {
+    load: () => import('./commands/lint.js'),
+    run: (m: typeof import('./commands/lint.js')) => m.lintCommand,
+  },
+  lsp: {
+    load: () => import('./commands/lsp.js'),
+    run: (m: typeof import('./commands/lsp.js')) => m.lspCommand,
+  },
+  report: {
+    load: () => import('./commands/report.js'),
+    run: (m: typeof import('./commands/report.js')) => m.reportCommand,
+  },
+  enqueue: {
+    load: () => import('./commands/queue.js'),
+    run: (m: typeof import('./commands/queue.js')) => m.enqueueCommand,
+  },
+  worker: {
+    load: () => import('./commands/queue.js'),
+    run: (m: typeof import('./commands/queue.js')) => m.workerCommand,
+  },
+  collect: {
+    load: () => import('./commands/queue.js'),
+    run: (m: typeof import('./commands/queue.js')) => m.collectCommand,
+  },
+  status: {
+    load: () => import('./commands/queue.js'),
+    run: (m: typeof import('./commands/queue.js')) => m.statusCommand,
+  },
 }
 
 const version = (
@@ -37,24 +64,26 @@ const version = (
   }
 ).version
 
-const help = `Usage: copydesk <command> [options]
+async function help(): Promise<string> {
+  const modules = new Set(
+    await Promise.all(Object.values(commands).map((command) => command.load())),
+  )
+  return `Usage: copydesk <command> [options]
 
 Commands:
-${Object.values(commands)
-  .map((command) => command.usage)
-  .filter((usage) => usage !== '')
-  .join('\n')}
+${[...modules].map((module) => module.usage).join('\n')}
   -h, --help          show this help
   -v, --version       show the version
 
 Exit codes: 0 all clean, 1 findings or failed records, 2 unusable input or options.
 `
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   try {
     const command = name === undefined ? undefined : commands[name]
-    if (command) return await command.run(rest)
+    if (command) return await command.run((await command.load()) as never)(rest)
     switch (name) {
       case '-v':
       case '--version':
@@ -64,10 +93,10 @@ export async function main(argv: string[]): Promise<number> {
       case '-h':
       case '--help':
       case 'help':
-        await write(help)
+        await write(await help())
         return name === undefined ? 2 : 0
       default:
-        process.stderr.write(`copydesk: unknown command \`${name}\`\n\n${help}`)
+        process.stderr.write(`copydesk: unknown command \`${name}\`\n\n${await help()}`)
         return 2
     }
   } catch (error) {
