@@ -152,21 +152,24 @@ interface Piece {
  * Leaves are split so that kept text keeps its exact original position; the
  * replacement text, if any, gets the original span it replaces. Emptied words,
  * sentences and paragraphs are dropped, and sentences that an edit joined are
- * merged into one.
+ * merged into one. Of overlapping edits, the first is kept.
+ *
+ * Every leaf is rebuilt once with all the edits that touch it, and every
+ * parent's children once, so many edits cost time linear in the tree.
  */
 export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]): void {
-  const sorted = [...edits].sort((a, b) => a.start - b.start)
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end)
   const joins: Array<[Sentence, Sentence, Paragraph | Root]> = []
-  let last = -1
-  // Back to front, so the leaf list stays valid for earlier edits.
-  for (const edit of sorted.reverse()) {
+  const operations = new Map<number, LeafOperation[]>()
+  let reached = -1
+  for (const edit of sorted) {
     if (edit.end > view.text.length || edit.start < 0 || edit.end < edit.start) continue
-    if (last !== -1 && edit.end > last) continue // overlapping: keep the later one
-    last = edit.start
+    if (edit.start < reached) continue // overlaps the edit before it
+    reached = Math.max(edit.end, edit.start + (edit.end === edit.start ? 0 : 1))
     const first = view.leafIndexAt(edit.start)
     const lastLeaf = edit.end > edit.start ? view.leafIndexAt(edit.end - 1) : first
     const from = sentenceOf(view.leaves[first])
-    const to = sentenceOf(view.leaves[lastLeaf])
+    const to = joinTarget(view, from, edit, lastLeaf)
     if (from && to && from.sentence !== to.sentence && from.parent === to.parent) {
       joins.push([from.sentence, to.sentence, from.parent])
     }
@@ -175,17 +178,72 @@ export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]):
       start: view.toOriginal(edit.start),
       end: view.toOriginal(edit.end),
     }
-    for (let index = lastLeaf; index >= first; index--) {
+    for (let index = first; index <= lastLeaf; index++) {
       const leaf = view.leaves[index]
       if (!leaf) continue
       const length = leaf.node.value.length
       const a = Math.max(edit.start, leaf.start) - leaf.start
       const b = Math.min(edit.end, leaf.start + length) - leaf.start
       if (b < a) continue
-      editLeaf(file, leaf, a, b, index === first ? mid : undefined)
+      const list = operations.get(index) ?? []
+      list.push({a, b, mid: index === first ? mid : undefined})
+      operations.set(index, list)
     }
   }
+  // Replacements per parent, applied in one pass over each parent's children.
+  const byParent = new Map<Parent, Map<Literal, Literal[]>>()
+  for (const [index, list] of operations) {
+    const leaf = view.leaves[index]
+    const parent = leaf?.path.at(-1)
+    if (!leaf || !parent) continue
+    const replacements = byParent.get(parent) ?? new Map<Literal, Literal[]>()
+    replacements.set(leaf.node, rebuildLeaf(file, leaf.node, list))
+    byParent.set(parent, replacements)
+  }
+  for (const [parent, replacements] of byParent) {
+    const children = parent.children as Array<Literal | Parent>
+    parent.children = children.flatMap(
+      (child): Array<Literal | Parent> =>
+        'value' in child ? (replacements.get(child) ?? [child]) : [child],
+    ) as typeof parent.children
+  }
   for (const [from, to, parent] of joins) joinSentences(from, to, parent)
+  if (byParent.size > 0) dropEmpty(view.leaves[0]?.path[0])
+}
+
+/**
+ * The sentence an edit joins to the one it starts in: the sentence it ends
+ * in or, when it removes the end of its first sentence (its closing
+ * punctuation), the next sentence after it in the same paragraph.
+ */
+function joinTarget(
+  view: TextView,
+  from: ReturnType<typeof sentenceOf>,
+  edit: Edit,
+  lastLeaf: number,
+): ReturnType<typeof sentenceOf> {
+  const to = sentenceOf(view.leaves[lastLeaf])
+  if (!from || (to && to.sentence !== from.sentence)) return to
+  // The edit leaves the end of its first sentence alone: nothing to join.
+  const next = view.leaves[lastLeaf + 1]
+  if (edit.end === edit.start || (next && sentenceOf(next)?.sentence === from.sentence)) return to
+  for (let index = lastLeaf + 1; index < view.leaves.length; index++) {
+    const leaf = view.leaves[index]
+    if (!leaf) break
+    if (leaf.node.type === 'WhiteSpaceNode' && leaf.node.value.includes('\n\n')) break
+    const found = sentenceOf(leaf)
+    if (found && found.sentence !== from.sentence) return found.parent === from.parent ? found : to
+  }
+  return to
+}
+
+interface LeafOperation {
+  /** Start of the edited part, in the leaf's value. */
+  a: number
+  /** End of the edited part, in the leaf's value. */
+  b: number
+  /** The replacement, on the first leaf an edit touches. */
+  mid: Piece | undefined
 }
 
 function sentenceOf(
@@ -205,19 +263,29 @@ function sentenceOf(
   return undefined
 }
 
-function editLeaf(file: VFile, leaf: Leaf, a: number, b: number, mid: Piece | undefined): void {
-  const node = leaf.node
+/** The leaves that replace `node` once every operation on it is applied. */
+function rebuildLeaf(file: VFile, node: Literal, operations: LeafOperation[]): Literal[] {
   const value = node.value
   const pieces: Piece[] = []
   const origin = node.position?.start.offset
+  const ordered = [...operations].sort((x, y) => x.a - y.a)
   if (isPristine(node) && origin !== undefined) {
-    pieces.push({value: value.slice(0, a), start: origin, end: origin + a})
-    if (mid) pieces.push(mid)
-    pieces.push({value: value.slice(b), start: origin + b, end: origin + value.length})
+    let cursor = 0
+    for (const {a, b, mid} of ordered) {
+      pieces.push({value: value.slice(cursor, a), start: origin + cursor, end: origin + a})
+      if (mid) pieces.push(mid)
+      cursor = b
+    }
+    pieces.push({value: value.slice(cursor), start: origin + cursor, end: origin + value.length})
   } else {
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    pieces.push({value: value.slice(0, a) + (mid?.value ?? '') + value.slice(b), start, end})
+    let text = ''
+    let cursor = 0
+    for (const {a, b, mid} of ordered) {
+      text += value.slice(cursor, a) + (mid?.value ?? '')
+      cursor = b
+    }
+    text += value.slice(cursor)
+    pieces.push({value: text, start: node.position?.start.offset, end: node.position?.end.offset})
   }
   const replacements: Literal[] = []
   for (const piece of pieces) {
@@ -228,27 +296,28 @@ function editLeaf(file: VFile, leaf: Leaf, a: number, b: number, mid: Piece | un
     }
     replacements.push(copy)
   }
-  replaceInParents(leaf.path, node, replacements)
+  return replacements
 }
 
-function replaceInParents(path: readonly Parent[], node: Literal, replacements: Literal[]): void {
-  let depth = path.length - 1
-  const parent = path[depth]
-  if (!parent) return
-  const children = parent.children as Array<Literal | Parent>
-  const index = children.indexOf(node)
-  if (index === -1) return
-  children.splice(index, 1, ...replacements)
-  // Drop ancestors that became empty.
-  while (depth > 0) {
-    const current = path[depth]
-    const above = path[depth - 1]
-    if (!current || !above || current.children.length > 0) break
-    const siblings = above.children as Array<Literal | Parent>
-    const at = siblings.indexOf(current)
-    if (at !== -1) siblings.splice(at, 1)
-    depth--
+/** Remove words, sentences and paragraphs left with no children. */
+function dropEmpty(root: Parent | undefined): void {
+  if (!root) return
+  const prune = (parent: Parent): void => {
+    const children = parent.children as Array<Literal | Parent>
+    let emptied = false
+    for (const child of children) {
+      if ('children' in child) {
+        prune(child)
+        if (child.children.length === 0) emptied = true
+      }
+    }
+    if (emptied) {
+      parent.children = children.filter(
+        (child) => !('children' in child) || child.children.length > 0,
+      ) as typeof parent.children
+    }
   }
+  prune(root)
 }
 
 function joinSentences(from: Sentence, to: Sentence, parent: Paragraph | Root): void {

@@ -40,6 +40,8 @@ function isRemovable(ch: string, options: CharacterOptions): boolean {
 const isSpace = (ch: string | undefined): boolean =>
   ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0'
 
+const combiningMark = /^\p{M}$/u
+
 /** Letters, marks and emoji: what a joiner joins. */
 const joinable = /^[\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}]$/u
 
@@ -92,8 +94,21 @@ function joinerIsMeant(
   while (before >= 0 && skip(text[before] ?? '')) before--
   let after = index + 1
   while (after < text.length && skip(text[after] ?? '')) after++
-  const left = before >= 0 ? codePointBefore(text, before) : undefined
   const right = codePointAt(text, after)
+  let left = before >= 0 ? codePointBefore(text, before) : undefined
+  // A combining mark is judged with its base letter as NFC will compose them
+  // (`A` + U+0300 becomes `À`), so a second run, which sees `À`, decides the same.
+  if (left !== undefined && combiningMark.test(left)) {
+    let base = before - left.length + 1
+    while (base > 0 && combiningMark.test(codePointBefore(text, base - 1) ?? '')) {
+      base -= codePointBefore(text, base - 1)?.length ?? 1
+    }
+    if (base > 0) {
+      const baseChar = codePointBefore(text, base - 1) ?? ''
+      const composed = text.slice(base - baseChar.length, before + 1).normalize('NFC')
+      if ([...composed].length === 1) left = composed
+    }
+  }
   const meant =
     !isSpace(left) &&
     !isSpace(right) &&
