@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz [factor]`: the reliability suite (`test/reliability/`,
  * `test/redos.test.ts`) with many more cases: every property runs `factor`
- * times its `npm test` count (default 20), recheck checks every pattern afresh
+ * times its `npm test` count (default 100), recheck checks every pattern afresh
  * and rewrites `test/reliability/redos-verdicts.json`, and every pattern gets
  * its 1 MB worst case. Prints the cases run per property and in all.
  */
@@ -13,7 +13,7 @@ import {fileURLToPath} from 'node:url'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs')
-const factor = process.argv[2] ?? '20'
+const factor = process.argv[2] ?? '100'
 if (!/^[1-9]\d{0,3}$/.test(factor)) {
   console.error(`copydesk fuzz: the factor must be a whole number from 1 to 9999, not ${factor}`)
   process.exit(2)
