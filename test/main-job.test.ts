@@ -32,4 +32,9 @@ it('cleans the seed in input/ into output/ byte for byte and reports its four bl
     /seed-the-hill-russia\.txt\s+\d+\s+[\d.]+\s+[\d.]+\s+4\s+hill-related-blurb×4/,
   )
   expect(result.stdout).toMatch(/\d+ article\(s\), \d+ cleaned, 0 error\(s\)/)
+  // And the QA report of the run: one offline page that names every article.
+  const report = readFileSync(new URL('report.html', output), 'utf8')
+  expect(report).toMatch(/^<!doctype html>/i)
+  expect(report).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/)
+  for (const record of records) expect(report).toContain(JSON.stringify(record.id).slice(1, -1))
 })
