@@ -9,9 +9,6 @@ import {digestOf, type ItemOptions} from './item.js'
 import {processUnits, type Result, type Task, type Unit} from './pool-worker.js'
 import {errorRecord, stampFor} from './run.js'
 
-/** Old-generation heap cap of each worker thread (MB). */
-export const workerHeapMb = 96
-
 /** The default `--jobs`: one worker per core. */
 export const defaultJobs = (): number => availableParallelism()
 
@@ -90,20 +87,11 @@ export async function createRunner(jobs: number, options: ItemOptions): Promise<
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
-    // V8 grows a heap far past what it keeps alive (about 45 MB here) before it collects;
-    // a cap keeps each worker's memory bounded. A batch too big for it is redone below.
-    resourceLimits: {maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: 8},
   })
   return {
     jobs,
     run: (units) =>
-      pool.run({units, options}).catch((error: unknown) =>
-        // A worker out of memory (a very large document): redo the batch in the main thread,
-        // whose heap has no such cap; any other failure gives error records.
-        (error as {code?: string}).code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? processUnits({units, options}).catch((again) => failedBatch(units, options, again))
-          : failedBatch(units, options, error),
-      ),
+      pool.run({units, options}).catch((error: unknown) => failedBatch(units, options, error)),
     close: () => pool.destroy(),
   }
 }
