@@ -220,4 +220,31 @@ describe('the QA report on hostile records', () => {
       {numRuns: cases},
     )
   })
+
+  it('takes any JSON values as records (what `copydesk report` reads from a file) without throwing', () => {
+    const cases = runs(60)
+    tally('report on any JSON', cases)
+    const value = fc.oneof(
+      fc.jsonValue({maxDepth: 6}),
+      fc.record({
+        id: fc.jsonValue({maxDepth: 2}),
+        text: fc.jsonValue({maxDepth: 2}),
+        removed: fc.jsonValue({maxDepth: 3}),
+        changes: fc.jsonValue({maxDepth: 3}),
+        sentences: fc.jsonValue({maxDepth: 3}),
+        meta: fc.jsonValue({maxDepth: 2}),
+      }),
+    )
+    fc.assert(
+      fc.property(fc.array(value, {maxLength: 5}), (records) => {
+        const html = buildReport(records, {generated: 'now'})
+        for (const block of html.matchAll(
+          /<script type="application\/json"[^>]*>([^<]*)<\/script>/g,
+        )) {
+          expect(() => JSON.parse(block[1] as string)).not.toThrow()
+        }
+      }),
+      {numRuns: cases},
+    )
+  })
 })
