@@ -22,11 +22,28 @@ export interface BaselineFile {
   findings: BaselineEntry[]
 }
 
-/** The fingerprints in a baseline file. */
+/**
+ * The key a QA-report decision and a finding share: the record (a JSONL
+ * record's id, or the file's path), the plugin, the rule and the found text.
+ */
+export function decisionKey(
+  record: string,
+  source: string,
+  ruleId: string,
+  actual: string,
+): string {
+  return `decision\0${JSON.stringify([record, source, ruleId, actual])}`
+}
+
+/**
+ * What a baseline file accepts: the fingerprints of a lint baseline, or the
+ * removals marked wrong in a QA report's decisions file (`copydesk report`,
+ * "Export decisions"), so a reviewer's verdict silences the same finding here.
+ */
 export async function readBaseline(path: string): Promise<Set<string>> {
-  let parsed: Partial<BaselineFile>
+  let parsed: {tool?: string; findings?: BaselineEntry[]; suppressions?: unknown}
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<BaselineFile>
+    parsed = JSON.parse(await readFile(path, 'utf8')) as typeof parsed
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
     throw new UsageError(
@@ -35,8 +52,21 @@ export async function readBaseline(path: string): Promise<Set<string>> {
         : `cannot read baseline ${path}: ${(error as Error).message}`,
     )
   }
+  if (parsed.tool === 'copydesk-report' && Array.isArray(parsed.suppressions)) {
+    const keys = new Set<string>()
+    for (const entry of parsed.suppressions as Array<Record<string, unknown>>) {
+      const {id, source, ruleId, actual} = entry
+      if (typeof source !== 'string' || typeof ruleId !== 'string' || typeof actual !== 'string')
+        continue
+      if (typeof id !== 'string' && typeof id !== 'number') continue
+      keys.add(decisionKey(String(id), source, ruleId, actual))
+    }
+    return keys
+  }
   if (parsed.tool !== 'copydesk-lint' || !Array.isArray(parsed.findings)) {
-    throw new UsageError(`baseline ${path} is not a copydesk lint baseline`)
+    throw new UsageError(
+      `baseline ${path} is not a copydesk lint baseline or report decisions file`,
+    )
   }
   return new Set(parsed.findings.map((entry) => entry.fingerprint))
 }
@@ -47,7 +77,13 @@ export function applyBaseline(results: FileResult[], accepted: ReadonlySet<strin
   for (const result of results) {
     const fresh = []
     for (const finding of result.findings) {
-      if (accepted.has(finding.fingerprint)) {
+      const decision = decisionKey(
+        finding.record ?? result.path,
+        finding.source,
+        finding.ruleId,
+        finding.actual,
+      )
+      if (accepted.has(finding.fingerprint) || accepted.has(decision)) {
         result.suppressed.push({...finding, suppressed: 'baseline'})
         count++
       } else fresh.push(finding)
