@@ -1,6 +1,7 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import registry from './data/boilerplate.json' with {type: 'json'}
+import {findWhitespaceEdits} from './normalise-whitespace.js'
 import {findBoilerplate} from './util/boilerplate-find.js'
 import {type Rule, selectRules} from './util/boilerplate-rules.js'
 import {type Finding, removeFindings} from './util/remove.js'
@@ -32,9 +33,10 @@ const removeBoilerplate: Plugin<[(Readonly<Options> | null | undefined)?], Root>
   return (tree, file) => {
     if (rules.length === 0) return
     const view = new TextView(tree)
-    const findings: Finding[] = findBoilerplate(view.text, rules).map((span) => ({
-      start: span.start,
-      end: span.end,
+    const tidy = tidyWhitespace(view.text)
+    const findings: Finding[] = findBoilerplate(tidy.text, rules).map((span) => ({
+      start: tidy.toView(span.start),
+      end: tidy.toView(span.end),
       ruleId: span.rule.id,
       confidence: span.rule.confidence,
       label: span.rule.description,
@@ -42,6 +44,67 @@ const removeBoilerplate: Plugin<[(Readonly<Options> | null | undefined)?], Root>
     }))
     removeFindings(file, view, source, findings)
   }
+}
+
+interface Segment {
+  /** Offset in the tidied text. */
+  tidy: number
+  /** Offset in the view text. */
+  view: number
+  /** End in the view text. */
+  viewEnd: number
+  replaced: boolean
+}
+
+/**
+ * The text as normalise-whitespace will leave it (single spaces, no trailing
+ * blanks, one blank line between paragraphs), with a map back to the view.
+ * Rules read this, so a line scraped with two spaces (`Related:  …`) is found
+ * on the first run, not only after the spaces are tidied: cleaning stays
+ * idempotent.
+ */
+function tidyWhitespace(text: string): {text: string; toView: (offset: number) => number} {
+  const edits = findWhitespaceEdits(text, {
+    maxBlankLines: 1,
+    collapseSpaces: true,
+    spaceBeforePunctuation: false,
+    joinLines: false,
+  })
+  if (edits.length === 0) return {text, toView: (offset) => offset}
+  const parts: string[] = []
+  const segments: Segment[] = []
+  let tidy = 0
+  let cursor = 0
+  const keep = (end: number): void => {
+    if (end <= cursor) return
+    segments.push({tidy, view: cursor, viewEnd: end, replaced: false})
+    parts.push(text.slice(cursor, end))
+    tidy += end - cursor
+    cursor = end
+  }
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (edit.start < cursor) continue
+    keep(edit.start)
+    segments.push({tidy, view: edit.start, viewEnd: edit.end, replaced: true})
+    parts.push(edit.text)
+    tidy += edit.text.length
+    cursor = edit.end
+  }
+  keep(text.length)
+  const toView = (offset: number): number => {
+    let low = 0
+    let high = segments.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if ((segments[middle]?.tidy ?? 0) <= offset) low = middle
+      else high = middle - 1
+    }
+    const segment = segments[low]
+    if (!segment) return offset
+    if (!segment.replaced) return Math.min(segment.view + (offset - segment.tidy), segment.viewEnd)
+    return offset === segment.tidy ? segment.view : segment.viewEnd
+  }
+  return {text: parts.join(''), toView}
 }
 
 export default removeBoilerplate
