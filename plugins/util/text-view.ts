@@ -26,12 +26,20 @@ import {location} from 'vfile-location'
 export type Literal = Text | WhiteSpace | Punctuation | SymbolNode | Source
 export type Parent = Root | Paragraph | Sentence | Word
 
+/** A sentence and the paragraph (or root) that holds it. */
+export interface SentencePlace {
+  readonly sentence: Sentence
+  readonly parent: Paragraph | Root
+}
+
 export interface Leaf {
   readonly node: Literal
   /** Offset of the leaf in the view text. */
   readonly start: number
-  /** Ancestors from the root down to the leaf's parent. */
-  readonly path: readonly Parent[]
+  /** The leaf's parent. */
+  readonly parent: Parent
+  /** The sentence the leaf is in, if any. */
+  readonly sentence: SentencePlace | undefined
 }
 
 /** A replacement of view text `[start, end)` by `text` (`''` removes). */
@@ -54,28 +62,38 @@ export class TextView {
   /** The text as the tree now reads. */
   readonly text: string
   readonly leaves: readonly Leaf[]
+  /** The tree the view reads. */
+  readonly root: Root
   private readonly starts: number[]
 
   constructor(tree: Root) {
     const leaves: Leaf[] = []
+    const starts: number[] = []
     const parts: string[] = []
     let offset = 0
-    const walk = (parent: Parent, path: Parent[]): void => {
-      const here = [...path, parent]
+    // No array per node: every view is built by several plugins per document.
+    const walk = (parent: Parent, sentence: SentencePlace | undefined): void => {
       for (const child of parent.children) {
         if ('children' in child) {
-          walk(child, here)
+          const inner =
+            child.type === 'SentenceNode' &&
+            (parent.type === 'ParagraphNode' || parent.type === 'RootNode')
+              ? {sentence: child, parent}
+              : sentence
+          walk(child, inner)
         } else {
-          leaves.push({node: child, start: offset, path: here})
+          leaves.push({node: child, start: offset, parent, sentence})
+          starts.push(offset)
           parts.push(child.value)
           offset += child.value.length
         }
       }
     }
-    walk(tree, [])
+    walk(tree, undefined)
     this.text = parts.join('')
     this.leaves = leaves
-    this.starts = leaves.map((leaf) => leaf.start)
+    this.root = tree
+    this.starts = starts
   }
 
   /** Index of the leaf that holds view offset `offset` (the last leaf for the end). */
@@ -194,7 +212,7 @@ export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]):
   const byParent = new Map<Parent, Map<Literal, Literal[]>>()
   for (const [index, list] of operations) {
     const leaf = view.leaves[index]
-    const parent = leaf?.path.at(-1)
+    const parent = leaf?.parent
     if (!leaf || !parent) continue
     const replacements = byParent.get(parent) ?? new Map<Literal, Literal[]>()
     replacements.set(leaf.node, rebuildLeaf(file, leaf.node, list))
@@ -208,7 +226,7 @@ export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]):
     ) as typeof parent.children
   }
   for (const [from, to, parent] of joins) joinSentences(from, to, parent)
-  if (byParent.size > 0) dropEmpty(view.leaves[0]?.path[0])
+  if (byParent.size > 0) dropEmpty(view.root)
 }
 
 /**
@@ -246,21 +264,8 @@ interface LeafOperation {
   mid: Piece | undefined
 }
 
-function sentenceOf(
-  leaf: Leaf | undefined,
-): {sentence: Sentence; parent: Paragraph | Root} | undefined {
-  if (!leaf) return undefined
-  for (let i = leaf.path.length - 1; i > 0; i--) {
-    const node = leaf.path[i]
-    const parent = leaf.path[i - 1]
-    if (
-      node?.type === 'SentenceNode' &&
-      (parent?.type === 'ParagraphNode' || parent?.type === 'RootNode')
-    ) {
-      return {sentence: node, parent}
-    }
-  }
-  return undefined
+function sentenceOf(leaf: Leaf | undefined): SentencePlace | undefined {
+  return leaf?.sentence
 }
 
 /** The leaves that replace `node` once every operation on it is applied. */
