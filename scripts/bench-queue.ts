@@ -3,31 +3,15 @@
  * redis-server with one and two worker processes on this machine (the whole
  * command, start-up included). Skipped when redis-server is not installed.
  */
-import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync} from 'node:fs'
-import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadCorpus, writeJsonl} from './bench/corpus.js'
+import {exited, redisServer, startRedis} from './bench/redis.js'
 
-const redisServer = '/usr/bin/redis-server'
 const cli = fileURLToPath(new URL('../pipeline/cli.js', import.meta.url))
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => child.once('exit', () => resolve()))
-}
 
 async function timeWorkers(
   url: string,
@@ -61,17 +45,9 @@ async function timeWorkers(
 export async function run(): Promise<Array<{row: string; value: number; unit: string}>> {
   if (!existsSync(redisServer)) return []
   const folder = mkdtempSync(join(tmpdir(), 'copydesk-bench-queue-'))
-  const port = await freePort()
-  const server = spawn(
-    redisServer,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  )
+  const redis = await startRedis()
   try {
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    const url = `redis://127.0.0.1:${port}`
+    const url = redis.url
     const count = 2000
     const input = join(folder, 'input.jsonl')
     await writeJsonl(loadCorpus(), count, input)
@@ -105,7 +81,7 @@ export async function run(): Promise<Array<{row: string; value: number; unit: st
     })
     return rows
   } finally {
-    server.kill('SIGKILL')
+    redis.process.kill('SIGKILL')
     rmSync(folder, {recursive: true, force: true})
   }
 }

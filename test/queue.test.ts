@@ -4,48 +4,21 @@
  */
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {createServer} from 'node:net'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Queue} from 'bullmq'
 import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {exited, freePort, redisServer, startRedis as startServer} from '../scripts/bench/redis.js'
 
-const redisServer = '/usr/bin/redis-server'
 const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
 const servers: ChildProcess[] = []
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 async function startRedis(extra: string[] = []): Promise<string> {
-  const port = await freePort()
-  const server = spawn(
-    redisServer,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra],
-    {stdio: ['ignore', 'pipe', 'pipe']},
-  )
-  servers.push(server)
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000)
-    server.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-  })
-  return `redis://127.0.0.1:${port}`
+  const redis = await startServer(extra)
+  servers.push(redis.process)
+  return redis.url
 }
 
 function copydesk(args: string[]) {
@@ -55,13 +28,6 @@ function copydesk(args: string[]) {
     maxBuffer: 256 * 1024 * 1024,
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode)
-    else child.once('exit', (code) => resolve(code))
-  })
 }
 
 /** 2,000 short articles of our own, a card in every third, one bad line. */
