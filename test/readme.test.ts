@@ -4,6 +4,7 @@
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
+import {clean} from '../pipeline/index.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const plugins = readdirSync(new URL('../plugins/', import.meta.url))
@@ -17,6 +18,24 @@ describe('README', () => {
     const end = readme.indexOf('\n### ', start + 1)
     const section = readme.slice(start, end === -1 ? undefined : end)
     expect(section.length).toBeGreaterThan(200)
+  })
+
+  it('tells the truth in its library example', () => {
+    const example =
+      /const record = clean\('([^']+)'\)\nrecord\.text +\/\/ '([^']+)'\nrecord\.removed +\/\/ \[\{ruleId: '([\w-]+)', source: '([\w-]+)', start: (\d+), end: (\d+), text: '([^']+)'/.exec(
+        readme,
+      )
+    expect(example).not.toBeNull()
+    const [, input = '', text, ruleId, source, start, end, removed] = example ?? []
+    const record = clean(input)
+    expect(record.text).toBe(text)
+    expect(record.removed[0]).toMatchObject({
+      ruleId,
+      source,
+      start: Number(start),
+      end: Number(end),
+      text: removed,
+    })
   })
 
   it('shows the set-up and the two commands', () => {
