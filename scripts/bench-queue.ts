@@ -3,13 +3,13 @@
  * redis-server with one and two worker processes on this machine (the whole
  * command, start-up included). Skipped when redis-server is not installed.
  */
-import {spawn, spawnSync} from 'node:child_process'
+import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {loadCorpus, writeJsonl} from './bench/corpus.js'
-import {exited, redisServer, startRedis} from './bench/redis.js'
+import {exited, redisServer, spawnWorker, startRedis} from './bench/redis.js'
 
 const cli = fileURLToPath(new URL('../pipeline/cli.js', import.meta.url))
 
@@ -21,22 +21,7 @@ async function timeWorkers(
 ): Promise<number> {
   const started = performance.now()
   const workers = Array.from({length: count}, (_, index) =>
-    spawn(
-      process.execPath,
-      [
-        cli,
-        'worker',
-        '--redis',
-        url,
-        '--queue',
-        queue,
-        '--out',
-        join(folder, `${queue}-${index}`),
-        '--exit-when-idle',
-        '--quiet',
-      ],
-      {stdio: 'ignore'},
-    ),
+    spawnWorker(cli, url, queue, join(folder, `${queue}-${index}`)),
   )
   await Promise.all(workers.map(exited))
   return (performance.now() - started) / 1000

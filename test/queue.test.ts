@@ -2,7 +2,7 @@
  * Distributed runs against a real redis-server (Debian package, installed by
  * .ci/run): the test starts its own servers on free loopback ports.
  */
-import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
+import {type ChildProcess, spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -10,7 +10,13 @@ import {fileURLToPath} from 'node:url'
 import {Queue} from 'bullmq'
 import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {exited, freePort, redisServer, startRedis as startServer} from '../scripts/bench/redis.js'
+import {
+  exited,
+  freePort,
+  redisServer,
+  spawnWorker,
+  startRedis as startServer,
+} from '../scripts/bench/redis.js'
 
 const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
 const servers: ChildProcess[] = []
@@ -79,24 +85,7 @@ describe.skipIf(!existsSync(redisServer))('copydesk enqueue / worker / collect o
 
     const outs = ['w1', 'w2', 'w3'].map((name) => join(folder, name))
     const workers = outs.map((out) =>
-      spawn(
-        process.execPath,
-        [
-          cli,
-          'worker',
-          '--redis',
-          url,
-          '--queue',
-          'stories',
-          '--out',
-          out,
-          '--exit-when-idle',
-          '--lock-duration',
-          '2000',
-          '--quiet',
-        ],
-        {stdio: 'ignore'},
-      ),
+      spawnWorker(cli, url, 'stories', out, ['--lock-duration', '2000']),
     )
     const [victim, ...survivors] = workers
     // Kill the first worker once it has written something, in the middle of the run.

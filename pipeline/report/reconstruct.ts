@@ -10,8 +10,8 @@
  * gives `null`, never a guessed text.
  */
 
-/** One removal or change, with its span in both texts. */
-export interface PlacedEdit {
+/** One removal or change of a record. */
+export interface EditInput {
   kind: 'removed' | 'changed'
   /** Index in the record's `removed` or `changes` list. */
   index: number
@@ -20,22 +20,15 @@ export interface PlacedEdit {
   /** Span in the original (input) text. */
   start: number
   end: number
-  /** Span its replacement takes in the cleaned text (empty for a removal). */
-  cleanedStart: number
-  cleanedEnd: number
   before: string
   after: string
 }
 
-export interface EditInput {
-  kind: 'removed' | 'changed'
-  index: number
-  ruleId: string
-  source: string
-  start: number
-  end: number
-  before: string
-  after: string
+/** One removal or change, with its span in both texts. */
+export interface PlacedEdit extends EditInput {
+  /** Span its replacement takes in the cleaned text (empty for a removal). */
+  cleanedStart: number
+  cleanedEnd: number
 }
 
 export interface Reconstruction {

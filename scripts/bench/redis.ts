@@ -52,3 +52,30 @@ export function exited(child: ChildProcess): Promise<number | null> {
     else child.once('exit', (code) => resolve(code))
   })
 }
+
+/** Start `copydesk worker` on `queue`, writing to `out`, until the queue is empty. */
+export function spawnWorker(
+  cliPath: string,
+  url: string,
+  queue: string,
+  out: string,
+  extra: readonly string[] = [],
+): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      cliPath,
+      'worker',
+      '--redis',
+      url,
+      '--queue',
+      queue,
+      '--out',
+      out,
+      '--exit-when-idle',
+      '--quiet',
+      ...extra,
+    ],
+    {stdio: 'ignore'},
+  )
+}
