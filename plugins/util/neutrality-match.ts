@@ -68,6 +68,17 @@ function matchTable(
   }
 }
 
+/** The signal of one whole token (which has a place: callers check). */
+function wordSignal(token: Token, category: Category, original: string): Signal {
+  const place = token.place as NonNullable<Token['place']>
+  return {
+    category,
+    text: original.slice(place.start.offset, place.end.offset),
+    place,
+    quoted: token.quoted,
+  }
+}
+
 function matchSuffix(
   tokens: readonly Token[],
   rule: SuffixRule,
@@ -81,12 +92,7 @@ function matchSuffix(
     if (!token.norm.endsWith(rule.suffix) || rule.exceptions.has(token.norm)) continue
     // Names and sentence-initial words aside, capitals mark a proper noun (Kelly, Beverly).
     if (index > 0 && token.first !== token.first.toLowerCase()) continue
-    signals.push({
-      category: rule.category,
-      text: original.slice(token.place.start.offset, token.place.end.offset),
-      place: token.place,
-      quoted: token.quoted,
-    })
+    signals.push(wordSignal(token, rule.category, original))
     covered[index] = 1
   }
 }
@@ -101,12 +107,7 @@ function matchDigits(
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
     if (covered[index] || !token.place || !/\d/.test(token.norm)) continue
-    signals.push({
-      category,
-      text: original.slice(token.place.start.offset, token.place.end.offset),
-      place: token.place,
-      quoted: token.quoted,
-    })
+    signals.push(wordSignal(token, category, original))
     covered[index] = 1
   }
 }
