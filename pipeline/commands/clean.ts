@@ -3,18 +3,19 @@
  * files and folders to records on stdout or cleaned files in `--out`.
  */
 import {parseArgs} from 'node:util'
-import {type BatchOptions, expandPaths, runBatch, UsageError} from '../batch.js'
+import type {BatchOptions} from '../batch.js'
 import {decode} from '../io/decode.js'
 import {defaultFields} from '../io/jsonl.js'
-import {type InputKind, readStream} from '../io/readers.js'
-import {processItem} from '../item.js'
-import {createRunner, mapOrdered} from '../pool.js'
+import {type InputKind, readStream, UsageError} from '../io/readers.js'
 import type {Unit} from '../pool-worker.js'
 import type {CleanRecord} from '../record.js'
-import {ReportCollector} from '../report/write.js'
 import {isErrorRecord, type Outcome, runRecord} from '../run.js'
-import {type Summary, SummaryBuilder} from '../summary.js'
+import type {Summary} from '../summary.js'
 import {readStdin, write} from './output.js'
+
+// Only the text-on-stdin path is imported up front: a one-article
+// `copydesk clean` starts cold, and the batch engine, the worker pool, the
+// HTML reader and the QA report are loaded by the paths that use them.
 
 export const usage = `  clean [PATH...]     clean and score text. With no PATH: text on stdin, cleaned text on stdout.
                       With PATHs (files, folders and globs of .txt, .md, .html, .jsonl, .csv,
@@ -77,6 +78,10 @@ async function cleanStdinRecords(
   options: BatchOptions,
   jobs: number,
 ): Promise<Summary> {
+  const [{createRunner, mapOrdered}, {SummaryBuilder}] = await Promise.all([
+    import('../pool.js'),
+    import('../summary.js'),
+  ])
   const summary = new SummaryBuilder()
   const itemOptions = {score: options.score, dryRun: options.dryRun}
   const runner = await createRunner(jobs, itemOptions)
@@ -88,10 +93,9 @@ async function cleanStdinRecords(
     }
   }
   try {
-    for await (const result of mapOrdered(units(), runner)) {
-      if (result.kind === 'end') continue
-      summary.addDigest(result.processed.digest)
-      await write(`${result.processed.json}\n`)
+    for await (const finished of mapOrdered(units(), runner)) {
+      for (const unit of finished.units) if (unit.kind === 'item') summary.addDigest(unit.digest)
+      await write(finished.bytes) // the batch's records, as JSONL
     }
   } finally {
     await runner.close()
@@ -144,15 +148,22 @@ export async function cleanCommand(args: string[]): Promise<number> {
   }
 
   if (positionals.length > 0) {
+    const {expandPaths, runBatch} = await import('../batch.js')
     const files = await expandPaths(positionals)
     const report =
-      values.report === undefined ? undefined : new ReportCollector(values.report, values.out)
+      values.report === undefined
+        ? undefined
+        : new (await import('../report/write.js')).ReportCollector(values.report, values.out)
     const result = await runBatch(files, {
       ...options,
-      onLine: async (json) => {
-        report?.add(json)
-        if (values.out === undefined) await write(`${json}\n`)
-      },
+      // Only when records are wanted as text: with --out alone the workers' bytes go straight to disk.
+      onLine:
+        report || values.out === undefined
+          ? async (json) => {
+              report?.add(json)
+              if (values.out === undefined) await write(`${json}\n`)
+            }
+          : undefined,
     })
     await report?.write(positionals.join(' '))
     say(describeSummary(result.summary))
@@ -183,6 +194,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
   for (const warning of decoded.warnings) process.stderr.write(`copydesk: stdin: ${warning}\n`)
   let record: Outcome
   if (kind === 'html') {
+    const {processItem} = await import('../item.js')
     const {json} = processItem({html: decoded.text, warnings: decoded.warnings}, options)
     record = JSON.parse(json) as Outcome
   } else {

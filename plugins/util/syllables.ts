@@ -4,34 +4,45 @@
  * Order of evidence, most trusted first:
  * 1. the CMU Pronouncing Dictionary (`cmu-pronouncing-dictionary`): the number
  *    of vowel phonemes (phonemes carrying a stress digit) of the first
- *    pronunciation;
+ *    pronunciation, read from the compact table of util/syllable-table.ts;
  * 2. numbers, read aloud the way Flesch counted them (see `numberSyllables`);
  * 3. hyphenated and slashed compounds: the sum of their parts;
  * 4. an unknown word made of a dictionary word and a known suffix or prefix
  *    (`Russianized`, `unreported`): the dictionary stem plus the affix;
  * 5. a vowel-group heuristic with English spelling corrections (`guessSyllables`).
  */
-import {dictionary} from 'cmu-pronouncing-dictionary'
+import {readFileSync} from 'node:fs'
 import affixes from '../data/syllable-affixes.json' with {type: 'json'}
+import {
+  decodeSyllableTable,
+  encodeSyllableTable,
+  readDictionaryModule,
+  type SyllableTable,
+} from './syllable-table.js'
 import {numberSyllables} from './syllables-numbers.js'
 
-const pronunciations: Readonly<Record<string, string>> = dictionary
+/** Where `npm run build` writes the CMU counts (scripts/build-syllable-table.ts). */
+export const syllableTableUrl = new URL('../data/cmu-syllables.bin', import.meta.url)
 
-/** Syllables of a CMU pronunciation: its vowel phonemes, which carry a stress digit. */
-function vowelPhonemes(phonemes: string): number {
-  let count = 0
-  for (let index = 0; index < phonemes.length; index++) {
-    const code = phonemes.charCodeAt(index)
-    if (code >= 48 && code <= 50) count++
+// Read on the first lookup, not at import: a run without scores, or a command
+// that never counts syllables, never pays for it.
+let table: SyllableTable | undefined
+
+function loadTable(): SyllableTable {
+  try {
+    return decodeSyllableTable(readFileSync(syllableTableUrl))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
-  return count
+  // No build next to this module (the sources run by vitest): the same table
+  // made from the dictionary package itself, about 0.1 s slower.
+  return decodeSyllableTable(encodeSyllableTable(readDictionaryModule()))
 }
 
 /** The CMU count of a lower-case word, or `undefined` when it is not listed. */
 export function dictionarySyllables(lower: string): number | undefined {
-  if (!Object.hasOwn(pronunciations, lower)) return undefined
-  const phonemes = pronunciations[lower]
-  return phonemes === undefined ? undefined : vowelPhonemes(phonemes)
+  table ??= loadTable()
+  return table.lookup(lower)
 }
 
 interface Affix {
