@@ -14,7 +14,7 @@ import {defaultFields, type FieldMap} from './io/jsonl.js'
 import {type InputFile, kindOf, readInputFile, UsageError} from './io/readers.js'
 import type {Digest, ItemOptions} from './item.js'
 import {createRunner, defaultJobs, mapOrdered} from './pool.js'
-import type {Result, Unit} from './pool-worker.js'
+import type {EndUnit, Finished, ItemDone, Unit} from './pool-worker.js'
 import {Progress} from './progress.js'
 import {finishOutput, OutputFile, type RunState, removeState, saveState} from './resume.js'
 import {prepareResume, sweepTemporaries} from './resume-run.js'
@@ -131,6 +131,7 @@ export async function runBatch(
       const wantText = out !== undefined && (perFile || options.textFiles === true)
       for await (const item of readInputFile(file, {
         fields,
+        rawJsonl: true, // parsed by the workers
         onStream: (stream) => {
           counts.stream = stream
         },
@@ -152,7 +153,7 @@ export async function runBatch(
 
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), bytes < 64 * 1024 ? 1 : 64))
   summary.jobs = jobs
-  const runner = await createRunner(jobs, itemOptions)
+  const runner = await createRunner(jobs, itemOptions, fields)
   let mirror: {file: number; output: OutputFile; name: string} | undefined
   let lastCheckpoint = performance.now()
   let sinceCheckpoint = 0
@@ -170,36 +171,41 @@ export async function runBatch(
     sinceCheckpoint = 0
   }
 
-  const emit = async (result: Result): Promise<void> => {
-    if (result.kind === 'end') {
-      reading.delete(result.fileIndex)
-      bytesDone += sizes[result.fileIndex] ?? 0
-      const file = files[result.fileIndex]
-      const name = file ? mirrorOf(file) : undefined
-      if (out && file && name && kindOf(file.path) === 'jsonl') {
-        if (mirror?.file === result.fileIndex) {
-          await mirror.output.close()
-          mirror = undefined
-        } else if (resumed?.outputs[name] !== undefined) {
-          // Every item was done before the checkpoint, the file's end was not: cut back, then finish.
-          await (await OutputFile.open(join(out, name), resumed.outputs[name])).close()
-        } else if (result.items === 0) {
-          await writeFileAtomic(join(out, name), '')
-        }
-        state.completed.push(name)
-        await checkpoint()
-        await finishOutput(join(out, name))
-        written.push(join(out, name))
+  // Per input file, worked out once: the main thread does as little as it can per record.
+  const kinds = files.map((file) => kindOf(file.path))
+  const mirrors = files.map((file) => mirrorOf(file))
+
+  const endFile = async (result: EndUnit): Promise<void> => {
+    reading.delete(result.fileIndex)
+    bytesDone += sizes[result.fileIndex] ?? 0
+    const name = mirrors[result.fileIndex]
+    if (out && name && kinds[result.fileIndex] === 'jsonl') {
+      if (mirror?.file === result.fileIndex) {
+        await mirror.output.close()
+        mirror = undefined
+      } else if (resumed?.outputs[name] !== undefined) {
+        // Every item was done before the checkpoint, the file's end was not: cut back, then finish.
+        await (await OutputFile.open(join(out, name), resumed.outputs[name])).close()
+      } else if (result.items === 0) {
+        await writeFileAtomic(join(out, name), '')
       }
-      return
+      state.completed.push(name)
+      await checkpoint()
+      await finishOutput(join(out, name))
+      written.push(join(out, name))
     }
+  }
+
+  const decoder = new TextDecoder()
+  /** Write one record: `line` is its JSONL line as UTF-8, newline included. */
+  const emitItem = async (result: ItemDone, line: Uint8Array): Promise<void> => {
     const file = files[result.fileIndex]
-    const {json, digest} = result.processed
-    summary.addDigest(digest)
-    if (records) await records.write(`${json}\n`)
+    summary.addDigest(result.digest)
+    if (records) await records.write(line)
     if (out && file) {
-      const name = mirrorOf(file)
-      if (name && kindOf(file.path) === 'jsonl') {
+      const name = mirrors[result.fileIndex]
+      const kind = kinds[result.fileIndex]
+      if (name && kind === 'jsonl') {
         if (mirror?.file !== result.fileIndex) {
           mirror = {
             file: result.fileIndex,
@@ -207,23 +213,26 @@ export async function runBatch(
             output: await OutputFile.open(join(out, name), resumed?.outputs[name]),
           }
         }
-        await mirror.output.write(`${json}\n`)
-      } else if (name && result.processed.text !== undefined) {
-        const text = result.processed.text
+        await mirror.output.write(line)
+      } else if (name && result.text !== undefined) {
+        const text = result.text
         await writeFileAtomic(join(out, name), text.length > 0 ? `${text}\n` : '')
         written.push(join(out, name))
       }
-      const kind = kindOf(file.path)
       const ownFile = kind === 'text' || kind === 'html' // already mirrored as a text file
-      if (options.textFiles && !ownFile && result.processed.text !== undefined) {
+      if (options.textFiles && !ownFile && result.text !== undefined) {
         const path = join(out, textFileOf(file, result.ordinal ?? result.index + 1, result.item.id))
-        const text = result.processed.text
+        const text = result.text
         await writeFileAtomic(path, text.length > 0 ? `${text}\n` : '')
         written.push(path)
       }
     }
-    await options.onLine?.(json)
-    if (options.onRecord && file) await options.onRecord(JSON.parse(json) as Outcome, file)
+    if (options.onLine || options.onRecord) {
+      // Only callers that want each record as text pay for decoding it.
+      const json = decoder.decode(line.subarray(0, line.length - 1))
+      await options.onLine?.(json)
+      if (options.onRecord && file) await options.onRecord(JSON.parse(json) as Outcome, file)
+    }
     state.items = result.index + 1
     writing = result.fileIndex
     const counts = reading.get(result.fileIndex)
@@ -237,8 +246,20 @@ export async function runBatch(
     }
   }
 
+  const emit = async (finished: Finished): Promise<void> => {
+    let offset = 0
+    for (const unit of finished.units) {
+      if (unit.kind === 'end') await endFile(unit)
+      else {
+        // A view into the batch's buffer, not a copy.
+        await emitItem(unit, finished.bytes.subarray(offset, offset + unit.length))
+        offset += unit.length
+      }
+    }
+  }
+
   try {
-    for await (const result of mapOrdered(units(), runner)) await emit(result)
+    for await (const finished of mapOrdered(units(), runner)) await emit(finished)
     progress.done(summary, bytesRead())
     const built = summary.build()
     if (out && records) {

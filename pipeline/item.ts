@@ -25,6 +25,11 @@ export interface InputItem {
   id?: string | number | undefined
   /** Text to clean. */
   text?: string | undefined
+  /**
+   * A JSONL line not parsed yet (the batch engine's reader leaves parsing to
+   * the workers); `itemOfLine` turns it into the item it stands for.
+   */
+  json?: string | undefined
   /** HTML to extract the article from, then clean. */
   html?: string | undefined
   /** The page's URL, for HTML extraction. */

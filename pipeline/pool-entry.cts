@@ -6,11 +6,18 @@
  * Node instead of reporting the real error. A CommonJS file that imports the
  * ES module itself takes one path only.
  */
-import type {Result, Task} from './pool-worker.js'
+import piscina = require('piscina')
 
-let worker: Promise<(task: Task) => Promise<Result[]>> | undefined
+import type {Finished, Task} from './pool-worker.js'
 
-module.exports = async function runTask(task: Task): Promise<Result[]> {
+let worker: Promise<(task: Task) => Promise<Finished>> | undefined
+
+module.exports = async function runTask(task: Task): Promise<unknown> {
   worker ??= import('./pool-worker.js').then((module) => module.processUnits)
-  return (await worker)(task)
+  const finished = await (await worker)(task)
+  // The batch's lines are moved to the main thread, not copied: a batch holds megabytes of records.
+  return piscina.move({
+    [piscina.transferableSymbol]: [finished.bytes.buffer],
+    [piscina.valueSymbol]: finished,
+  } as unknown as ArrayBuffer)
 }

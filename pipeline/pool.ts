@@ -5,8 +5,10 @@
  * whatever the input's length.
  */
 import {availableParallelism} from 'node:os'
+import type {FieldMap} from './io/jsonl.js'
+import {itemOfLine} from './io/readers.js'
 import {digestOf, type ItemOptions} from './item.js'
-import {processUnits, type Result, type Task, type Unit} from './pool-worker.js'
+import {type Done, type Finished, processUnits, type Task, type Unit} from './pool-worker.js'
 import {errorRecord, stampFor} from './run.js'
 
 /** The default `--jobs`: one worker per core. */
@@ -23,7 +25,9 @@ export interface BatchLimits {
 export const defaultLimits: BatchLimits = {items: 64, characters: 512 * 1024}
 
 function weightOf(unit: Unit): number {
-  return unit.kind === 'end' ? 0 : (unit.item.text?.length ?? 0) + (unit.item.html?.length ?? 0)
+  if (unit.kind === 'end') return 0
+  const {text, html, json} = unit.item
+  return (text?.length ?? 0) + (html?.length ?? 0) + (json?.length ?? 0)
 }
 
 /** Group units into batches within `limits`. */
@@ -48,41 +52,54 @@ export async function* batches(
 /** Runs batches: in the main thread or in worker threads. */
 export interface Runner {
   readonly jobs: number
-  run(units: Unit[]): Promise<Result[]>
+  run(units: Unit[]): Promise<Finished>
   close(): Promise<void>
 }
 
 /** Every item of a batch as an error record, when the batch itself failed (a worker died). */
-function failedBatch(units: Unit[], options: ItemOptions, error: unknown): Result[] {
+export function failedBatch(
+  units: readonly Unit[],
+  options: ItemOptions,
+  error: unknown,
+  fields?: FieldMap,
+): Finished {
   const reason = `Processing failed: ${error instanceof Error ? error.message : String(error)}`
-  return units.map((unit) => {
+  const encoder = new TextEncoder()
+  const lines: string[] = []
+  const done = units.map((unit): Done => {
     if (unit.kind === 'end') return unit
-    const {text: _text, html: _html, ...where} = unit.item
+    // A raw JSONL line is parsed here only to say where the record was (its id).
+    const item = fields ? itemOfLine(unit.item, fields) : unit.item
+    const {text: _text, html: _html, json: _json, ...where} = item
     const outcome = errorRecord(where, reason)
-    return {
-      ...unit,
-      item: where,
-      processed: {
-        json: JSON.stringify({...outcome, copydesk: stampFor(options)}),
-        digest: digestOf(outcome),
-      },
-    }
+    const line = `${JSON.stringify({...outcome, copydesk: stampFor(options)})}\n`
+    lines.push(line)
+    return {...unit, item: where, length: encoder.encode(line).length, digest: digestOf(outcome)}
   })
+  return {units: done, bytes: encoder.encode(lines.join(''))}
 }
 
-/** A runner for `jobs` threads: the main thread for 1, a piscina pool above. */
-export async function createRunner(jobs: number, options: ItemOptions): Promise<Runner> {
+/**
+ * A runner for `jobs` threads: the main thread for 1, a piscina pool above.
+ * `fields` name the fields of raw JSONL lines (see `itemOfLine`).
+ */
+export async function createRunner(
+  jobs: number,
+  options: ItemOptions,
+  fields?: FieldMap,
+): Promise<Runner> {
+  const task = (units: Unit[]): Task => (fields ? {units, options, fields} : {units, options})
   if (jobs <= 1) {
     return {
       jobs: 1,
       run: (units) =>
-        processUnits({units, options}).catch((error) => failedBatch(units, options, error)),
+        processUnits(task(units)).catch((error) => failedBatch(units, options, error, fields)),
       close: async () => {},
     }
   }
   // Loaded only when threads are wanted: `--jobs 1` and small runs start faster.
   const {Piscina} = await import('piscina')
-  const pool = new Piscina<Task, Result[]>({
+  const pool = new Piscina<Task, Finished>({
     filename: new URL('./pool-entry.cjs', import.meta.url).href,
     minThreads: jobs,
     maxThreads: jobs,
@@ -91,25 +108,28 @@ export async function createRunner(jobs: number, options: ItemOptions): Promise<
   return {
     jobs,
     run: (units) =>
-      pool.run({units, options}).catch((error: unknown) => failedBatch(units, options, error)),
+      pool.run(task(units)).catch((error: unknown) => failedBatch(units, options, error, fields)),
     close: () => pool.destroy(),
   }
 }
 
 /**
- * Results of every unit, in input order. At most `window` batches are in
- * flight; the source is read only as results are taken.
+ * Finished batches, in input order. At most `window` batches are in flight;
+ * the source is read only as results are taken.
  */
 export async function* mapOrdered(
   units: AsyncIterable<Unit>,
   runner: Runner,
   window = runner.jobs * 3,
   limits: BatchLimits = defaultLimits,
-): AsyncGenerator<Result> {
-  const pending: Array<Promise<Result[]>> = []
+): AsyncGenerator<Finished> {
+  const pending: Array<Promise<Finished>> = []
   for await (const batch of batches(units, limits)) {
     pending.push(runner.run(batch))
-    while (pending.length >= window) yield* (await pending.shift()) ?? []
+    while (pending.length >= window) {
+      const next = pending.shift()
+      if (next) yield await next
+    }
   }
-  while (pending.length > 0) yield* (await pending.shift()) ?? []
+  for (const next of pending) yield await next
 }

@@ -25,7 +25,7 @@ const flushBytes = 1024 * 1024
 export class OutputFile {
   /** Bytes on disk in the partial file (everything flushed). */
   bytes: number
-  private buffer: string[] = []
+  private buffer: Uint8Array[] = []
   private buffered = 0
 
   private constructor(
@@ -57,17 +57,22 @@ export class OutputFile {
     return new OutputFile(path, handle, resumeAt ?? 0)
   }
 
-  /** Append text; it reaches the disk at the next flush. */
-  async write(text: string): Promise<void> {
-    this.buffer.push(text)
-    this.buffered += text.length
+  /**
+   * Append text or UTF-8 bytes; they reach the disk at the next flush. Bytes are
+   * kept as they are (not copied) until then: the caller must not change them.
+   */
+  async write(data: string | Uint8Array): Promise<void> {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    this.buffer.push(bytes)
+    this.buffered += bytes.length
     if (this.buffered >= flushBytes) await this.flush()
   }
 
   /** Write everything buffered to the partial file. */
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return
-    const data = Buffer.from(this.buffer.join(''))
+    const [first] = this.buffer
+    const data = this.buffer.length === 1 && first ? first : Buffer.concat(this.buffer)
     this.buffer = []
     this.buffered = 0
     let written = 0

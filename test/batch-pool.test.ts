@@ -4,10 +4,26 @@
  * records instead of a crash.
  */
 import {describe, expect, it} from 'vitest'
+import {parseLine} from '../pipeline/io/jsonl.js'
+import type {InputItem} from '../pipeline/item.js'
 import {batches, mapOrdered, type Runner} from '../pipeline/pool.js'
-import type {Result, Unit} from '../pipeline/pool-worker.js'
+import {type Finished, jsonOf, processUnits, type Unit} from '../pipeline/pool-worker.js'
 import {Progress, progressLine} from '../pipeline/progress.js'
 import {distribution, SummaryBuilder} from '../pipeline/summary.js'
+
+/** Items as the parsing JSONL reader gives them for `lines` of `wire.jsonl`. */
+function* readJsonlLines(lines: readonly string[]): Generator<InputItem> {
+  for (const [index, raw] of lines.entries()) {
+    const parsed = parseLine(raw, index + 1)
+    if (!parsed) continue
+    const where = {
+      file: 'wire.jsonl',
+      line: parsed.line,
+      ...(parsed.id === undefined ? {} : {id: parsed.id}),
+    }
+    yield 'error' in parsed ? {...where, error: parsed.error} : {...where, text: parsed.text}
+  }
+}
 
 function itemUnit(index: number, text = `Story number ${index} ran on page ${index % 7}.`): Unit {
   return {kind: 'item', index, fileIndex: 0, item: {id: index, text}}
@@ -22,24 +38,26 @@ function scramblingRunner(jobs: number, log: {started: number}): Runner {
       log.started += units.filter((unit) => unit.kind === 'item').length
       const delay = (call++ * 7) % 5 // later batches often finish first
       await new Promise((resolve) => setTimeout(resolve, delay))
-      return units.map((unit): Result => {
+      const encoder = new TextEncoder()
+      const lines: string[] = []
+      const done = units.map((unit): Finished['units'][number] => {
         if (unit.kind === 'end') return unit
-        const json = JSON.stringify({id: unit.item.id, text: unit.item.text?.toUpperCase()})
+        const line = `${JSON.stringify({id: unit.item.id, text: unit.item.text?.toUpperCase()})}\n`
+        lines.push(line)
         return {
           ...unit,
-          processed: {
-            json,
-            digest: {
-              error: null,
-              removed: [],
-              warnings: 0,
-              grade: null,
-              ease: null,
-              neutrality: null,
-            },
+          length: encoder.encode(line).length,
+          digest: {
+            error: null,
+            removed: [],
+            warnings: 0,
+            grade: null,
+            ease: null,
+            neutrality: null,
           },
         }
       })
+      return {units: done, bytes: encoder.encode(lines.join(''))}
     },
     close: async () => {},
   }
@@ -53,13 +71,20 @@ describe('mapOrdered', () => {
     }
     const log = {started: 0}
     const seen: Array<number | string> = []
-    for await (const result of mapOrdered(units(), scramblingRunner(3, log), 4, {
+    const texts: string[] = []
+    for await (const finished of mapOrdered(units(), scramblingRunner(3, log), 4, {
       items: 7,
       characters: 1_000_000,
     })) {
-      seen.push(result.kind === 'end' ? 'end' : result.index)
+      for (const [unit, json] of jsonOf(finished)) {
+        seen.push(unit.kind === 'end' ? 'end' : unit.index)
+        if (json !== undefined) texts.push((JSON.parse(json) as {text: string}).text)
+      }
     }
     expect(seen).toEqual([...Array.from({length: 500}, (_, index) => index), 'end'])
+    // Each record's bytes are found at its place in its batch's buffer.
+    expect(texts[0]).toBe('STORY NUMBER 0 RAN ON PAGE 0.')
+    expect(texts[499]).toBe('STORY NUMBER 499 RAN ON PAGE 2.')
     expect(log.started).toBe(500)
   })
 
@@ -75,11 +100,11 @@ describe('mapOrdered', () => {
     const size = 10
     let taken = 0
     let worstLead = 0
-    for await (const _result of mapOrdered(units(), scramblingRunner(2, {started: 0}), window, {
+    for await (const finished of mapOrdered(units(), scramblingRunner(2, {started: 0}), window, {
       items: size,
       characters: 1_000_000,
     })) {
-      taken++
+      taken += finished.units.length
       worstLead = Math.max(worstLead, pulled - taken)
     }
     expect(taken).toBe(2000)
@@ -95,6 +120,38 @@ describe('mapOrdered', () => {
     for await (const batch of batches(units(), {items: 100, characters: 1000}))
       sizes.push(batch.length)
     expect(sizes).toEqual([3, 3])
+  })
+})
+
+describe('processUnits', () => {
+  it('parses raw JSONL lines in the worker exactly as the parsing reader would', async () => {
+    const lines = [
+      '{"id": "a1", "text": "The mayor opened the new bridge on Friday."}',
+      '{"id": 7, "text": "Rain is expected over the weekend, forecasters said."}',
+      '{"id": "broken", "text": ',
+      '{"id": "no-text", "body": "Fields the run does not read."}',
+    ]
+    const raw = lines.map(
+      (json, index): Unit => ({
+        kind: 'item',
+        index,
+        fileIndex: 0,
+        item: {file: 'wire.jsonl', line: index + 1, json},
+      }),
+    )
+    const parsed = [...readJsonlLines(lines)].map(
+      (item, index): Unit => ({kind: 'item', index, fileIndex: 0, item}),
+    )
+    const options = {score: false}
+    const fromRaw = await processUnits({units: raw, options})
+    const fromParsed = await processUnits({units: parsed, options})
+    expect(new TextDecoder().decode(fromRaw.bytes)).toBe(new TextDecoder().decode(fromParsed.bytes))
+    expect(fromRaw.units).toEqual(fromParsed.units)
+    const records = [...jsonOf(fromRaw)].map(([, json]) => JSON.parse(json ?? 'null'))
+    expect(records.map((record) => record.id)).toEqual(['a1', 7, undefined, 'no-text'])
+    expect(records[0].text).toBe('The mayor opened the new bridge on Friday.')
+    expect(records[2].error).toMatch(/^Invalid JSON/)
+    expect(records[3].error).toBe('Missing field `text`')
   })
 })
 

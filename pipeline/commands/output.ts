@@ -1,7 +1,7 @@
 /** Writing to stdout with back-pressure, reading all of stdin. */
 import {once} from 'node:events'
 
-export async function write(chunk: string): Promise<void> {
+export async function write(chunk: string | Uint8Array): Promise<void> {
   if (!process.stdout.write(chunk)) await once(process.stdout, 'drain')
 }
 

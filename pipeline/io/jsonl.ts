@@ -131,11 +131,20 @@ export async function* readLines(input: Readable): AsyncGenerator<string | Overl
   else if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest
 }
 
-/** Stream the lines of `input` as records or errors, in order. */
-export async function* readJsonl(
-  input: Readable,
-  fields: FieldMap = defaultFields,
-): AsyncGenerator<InputRecord | InputError> {
+/** A JSONL line that is not blank, not parsed yet (workers parse it: see `itemOfLine`). */
+export interface RawLine {
+  /** 1-based line number in the input. */
+  line: number
+  raw: string
+}
+
+/**
+ * Stream the lines of `input` that hold something, unparsed, in order: blank
+ * lines are left out (they are no records) and an overlong line is an error.
+ * The batch engine sends these to its workers, so the main thread never pays
+ * for `JSON.parse`.
+ */
+export async function* readRawJsonl(input: Readable): AsyncGenerator<RawLine | InputError> {
   let line = 0
   for await (const raw of readLines(input)) {
     line++
@@ -144,9 +153,17 @@ export async function* readJsonl(
         line,
         error: `Line too long: ${raw.overlong} characters (at most ${maxLineCharacters})`,
       }
-      continue
-    }
-    const parsed = parseLine(raw, line, fields)
+    } else if (raw.trim() !== '') yield {line, raw}
+  }
+}
+
+/** Stream the lines of `input` as records or errors, in order. */
+export async function* readJsonl(
+  input: Readable,
+  fields: FieldMap = defaultFields,
+): AsyncGenerator<InputRecord | InputError> {
+  for await (const entry of readRawJsonl(input)) {
+    const parsed = 'raw' in entry ? parseLine(entry.raw, entry.line, fields) : entry
     if (parsed) yield parsed
   }
 }

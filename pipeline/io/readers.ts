@@ -12,7 +12,15 @@ import type {InputItem} from '../item.js'
 import {decode} from './decode.js'
 import {decodeHtml} from './html-charset.js'
 import {HtmlInputError} from './html-errors.js'
-import {type FieldMap, type InputError, type InputRecord, isInputError, readJsonl} from './jsonl.js'
+import {
+  type FieldMap,
+  type InputError,
+  type InputRecord,
+  isInputError,
+  parseLine,
+  readJsonl,
+  readRawJsonl,
+} from './jsonl.js'
 
 /** How a file is read. */
 export type InputKind = 'text' | 'html' | 'jsonl' | 'csv' | 'warc'
@@ -127,6 +135,11 @@ export interface ReadOptions {
   readonly fields: FieldMap
   /** Called with each file stream as it opens, to follow the bytes read (progress). */
   readonly onStream?: ((stream: ReadStream) => void) | undefined
+  /**
+   * Yield JSONL lines unparsed, as items with `json` set (see {@link itemOfLine}):
+   * the batch engine lets its workers parse them. Blank lines are still left out.
+   */
+  readonly rawJsonl?: boolean | undefined
 }
 
 function fromRecord(input: InputRecord | InputError, file: string | undefined): InputItem {
@@ -140,6 +153,20 @@ function fromRecord(input: InputRecord | InputError, file: string | undefined): 
     return {...where, html: input.html, ...(input.url === undefined ? {} : {url: input.url})}
   }
   return {...where, text: input.text}
+}
+
+/**
+ * The item a raw JSONL line (an item with `json` set) stands for, parsed with
+ * `fields`: exactly what the parsing reader yields for that line. Other items
+ * are returned as they are.
+ */
+export function itemOfLine(item: InputItem, fields: FieldMap): InputItem {
+  if (item.json === undefined) return item
+  const line = item.line ?? 0
+  // The reader keeps no blank line, so `parseLine` always gives a record or an error here.
+  const parsed = parseLine(item.json, line, fields) ?? {line, error: 'Blank line'}
+  const parsedItem = fromRecord(parsed, item.file)
+  return item.wantText === undefined ? parsedItem : {...parsedItem, wantText: item.wantText}
 }
 
 /** Read a stream of one kind as items. `file` names the input in records. */
@@ -230,7 +257,13 @@ export async function* readInputFile(
   // warcio detects gzip from the bytes; the other formats are unzipped here.
   const stream = extensionOf(file.path).gzip && kind !== 'warc' ? raw.pipe(createGunzip()) : raw
   try {
-    yield* readStream(kind, stream, options.fields, file.relativePath)
+    if (kind === 'jsonl' && options.rawJsonl) {
+      for await (const entry of readRawJsonl(stream)) {
+        yield 'raw' in entry
+          ? {file: file.relativePath, line: entry.line, json: entry.raw}
+          : fromRecord(entry, file.relativePath)
+      }
+    } else yield* readStream(kind, stream, options.fields, file.relativePath)
   } catch (error) {
     yield {file: file.relativePath, error: `Cannot read file: ${(error as Error).message}`}
   } finally {
