@@ -17,6 +17,8 @@ import parseNews from '../plugins/parse-news.js'
 import removeBoilerplate, {
   type Options as BoilerplateOptions,
 } from '../plugins/remove-boilerplate.js'
+import {runChunks} from './chunk-merge.js'
+import {chunkBoilerplate, defaultChunkSize, planChunks} from './chunks.js'
 import {extractArticle} from './io/html.js'
 import {clean as cleanPreset, normalise, repair, score} from './presets.js'
 import {type CleanRecord, toRecord} from './record.js'
@@ -69,6 +71,11 @@ export interface CleanOptions extends PipelineOptions {
   readonly dryRun?: boolean | undefined
   /** Path of the input, for messages. */
   readonly path?: string | undefined
+  /**
+   * Texts longer than this many characters are cleaned in parts cut at safe
+   * paragraph breaks, with the same record (default: `65536`; see pipeline/chunks.ts).
+   */
+  readonly chunkSize?: number | undefined
 }
 
 type Pipeline = Processor<Root, Root, Root, Root, string>
@@ -109,6 +116,15 @@ export function clean(text: string, options: CleanOptions = {}): CleanRecord {
   const processor = pipelineFor(options)
   const file = new VFile({value: text, ...(options.path ? {path: options.path} : {})})
   file.data.dryRun = options.dryRun === true
+  const chunks = planChunks(text, options.chunkSize ?? defaultChunkSize, options.boilerplate)
+  if (chunks.length > 1) {
+    // A long text's tree would outlive the young generation: parts keep GC cheap.
+    const boilerplate = options.boilerplate ?? {}
+    const output = runChunks(file, chunks, (chunk) =>
+      pipelineFor({...options, boilerplate: chunkBoilerplate(boilerplate, chunk)}),
+    )
+    return toRecord(file, options.dryRun ? text : output, options.id)
+  }
   const tree = processor.runSync(processor.parse(file), file)
   const output = processor.stringify(tree, file)
   return toRecord(file, options.dryRun ? text : output, options.id)

@@ -24,9 +24,16 @@ class Points {
   // same (never mutated) point object, a third fewer objects in the tree.
   private last: Point | undefined
 
-  constructor(text: string) {
+  private readonly firstLine: number
+
+  /** Points of `text` from `from` to `to`, where `from` is on line `firstLine`. */
+  constructor(text: string, from: number, to: number, firstLine: number) {
+    this.firstLine = firstLine
+    let lineStart = from
+    while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--
+    this.lineStarts[0] = lineStart
     // Line breaks as `vfile-location` counts them: `\r\n`, `\n` or `\r`.
-    for (let index = 0; index < text.length; index++) {
+    for (let index = from; index < to; index++) {
       const code = text.charCodeAt(index)
       if (code === 13 && text.charCodeAt(index + 1) === 10) index++
       if (code === 10 || code === 13) this.lineStarts.push(index + 1)
@@ -37,7 +44,11 @@ class Points {
     if (this.last?.offset === offset) return this.last
     const starts = this.lineStarts
     while (this.line + 1 < starts.length && (starts[this.line + 1] ?? 0) <= offset) this.line++
-    this.last = {line: this.line + 1, column: offset - (starts[this.line] ?? 0) + 1, offset}
+    this.last = {
+      line: this.line + this.firstLine,
+      column: offset - (starts[this.line] ?? 0) + 1,
+      offset,
+    }
     return this.last
   }
 }
@@ -123,6 +134,13 @@ function isLineBreak(code: number): boolean {
   return code === 10 || code === 13
 }
 
+/** A part of a text to parse: `[start, end)`, starting on line `line` (1-based). */
+export interface TextSlice {
+  readonly start: number
+  readonly end: number
+  readonly line: number
+}
+
 /**
  * Parse `text` into an NLCST tree: one paragraph a line, the white space
  * between lines (with blank lines and the spaces that end and open lines) as
@@ -131,26 +149,33 @@ function isLineBreak(code: number): boolean {
  * character.
  */
 export function parseNewsText(text: string): Root {
-  const points = new Points(text)
+  return parseNewsSlice(text, {start: 0, end: text.length, line: 1})
+}
+
+/**
+ * Parse the part `slice` of `text` as {@link parseNewsText} parses a whole
+ * text, with positions (offset, line, column) in the whole text. A slice that
+ * starts and ends at line breaks gets the nodes the whole text's tree has there.
+ */
+export function parseNewsSlice(text: string, slice: TextSlice): Root {
+  const end = slice.end
+  const points = new Points(text, slice.start, end, slice.line)
+  const start = points.at(slice.start)
   const children: Root['children'] = []
-  let index = 0
-  while (index < text.length) {
+  let index = slice.start
+  while (index < end) {
     const gapStart = index
-    while (index < text.length && isSpaceAt(text, index)) index++
+    while (index < end && isSpaceAt(text, index)) index++
     if (index > gapStart) children.push(leaf('WhiteSpaceNode', text, gapStart, index, points))
-    if (index >= text.length) break
+    if (index >= end) break
     const lineStart = index
-    while (index < text.length && !isLineBreak(text.charCodeAt(index))) index++
+    while (index < end && !isLineBreak(text.charCodeAt(index))) index++
     let lineEnd = index
     while (lineEnd > lineStart && isSpaceAt(text, lineEnd - 1)) lineEnd--
     children.push(paragraph(text, lineStart, lineEnd, points))
     index = lineEnd
   }
-  return {
-    type: 'RootNode',
-    children,
-    position: {start: {line: 1, column: 1, offset: 0}, end: points.at(text.length)},
-  }
+  return {type: 'RootNode', children, position: {start, end: points.at(end)}}
 }
 
 /**
