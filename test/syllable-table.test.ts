@@ -7,13 +7,14 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {dictionary} from 'cmu-pronouncing-dictionary'
 import {describe, expect, it} from 'vitest'
 import {clean} from '../pipeline/index.js'
 import {
   decodeSyllableTable,
   encodeSyllableTable,
+  loadSyllableTable,
   readDictionaryModule,
   tableFormat,
   vowelPhonemes,
@@ -80,6 +81,21 @@ describe('syllable table', () => {
     const read = readDictionaryModule()
     expect(Object.keys(read).length).toBe(words.length)
     expect(words.filter((word) => read[word] !== dictionary[word])).toEqual([])
+  })
+
+  it('loads a table file, or makes the table from the package when there is none', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-table-'))
+    const path = join(folder, 'counts.bin')
+    // A table that lists one word, so what was read is plain to see.
+    writeFileSync(path, encodeSyllableTable({congress: 'K AA1 NG G R AH0 S'}))
+    const fromFile = loadSyllableTable(pathToFileURL(path))
+    expect(fromFile.size).toBe(1)
+    expect(fromFile.lookup('congress')).toBe(2)
+    const fromPackage = loadSyllableTable(pathToFileURL(join(folder, 'absent.bin')))
+    expect(fromPackage.size).toBe(words.length)
+    expect(fromPackage.lookup('extraordinary')).toBe(6)
+    // A folder where the file should be is a broken install, not a missing build.
+    expect(() => loadSyllableTable(pathToFileURL(folder))).toThrow(/EISDIR/)
   })
 
   it('is what the library looks words up in', () => {

@@ -142,3 +142,17 @@ export function decodeSyllableTable(file: Uint8Array): SyllableTable {
     },
   }
 }
+
+/**
+ * The table in the file at `url`, or, when there is no such file (the sources
+ * run without a build, as vitest does), the same table made from the
+ * dictionary package, about 0.1 s slower. Any other read error is thrown.
+ */
+export function loadSyllableTable(url: URL): SyllableTable {
+  try {
+    return decodeSyllableTable(readFileSync(url))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  return decodeSyllableTable(encodeSyllableTable(readDictionaryModule()))
+}

@@ -11,14 +11,8 @@
  *    (`Russianized`, `unreported`): the dictionary stem plus the affix;
  * 5. a vowel-group heuristic with English spelling corrections (`guessSyllables`).
  */
-import {readFileSync} from 'node:fs'
 import affixes from '../data/syllable-affixes.json' with {type: 'json'}
-import {
-  decodeSyllableTable,
-  encodeSyllableTable,
-  readDictionaryModule,
-  type SyllableTable,
-} from './syllable-table.js'
+import {loadSyllableTable, type SyllableTable} from './syllable-table.js'
 import {numberSyllables} from './syllables-numbers.js'
 
 /** Where `npm run build` writes the CMU counts (scripts/build-syllable-table.ts). */
@@ -28,20 +22,9 @@ export const syllableTableUrl = new URL('../data/cmu-syllables.bin', import.meta
 // that never counts syllables, never pays for it.
 let table: SyllableTable | undefined
 
-function loadTable(): SyllableTable {
-  try {
-    return decodeSyllableTable(readFileSync(syllableTableUrl))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  // No build next to this module (the sources run by vitest): the same table
-  // made from the dictionary package itself, about 0.1 s slower.
-  return decodeSyllableTable(encodeSyllableTable(readDictionaryModule()))
-}
-
 /** The CMU count of a lower-case word, or `undefined` when it is not listed. */
 export function dictionarySyllables(lower: string): number | undefined {
-  table ??= loadTable()
+  table ??= loadSyllableTable(syllableTableUrl)
   return table.lookup(lower)
 }
 
