@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import {recordChanges} from './util/changes.js'
 import {findEntities} from './util/entities.js'
 import {report} from './util/report.js'
-import {positionOf, TextView} from './util/text-view.js'
+import {positionOf, viewOf} from './util/text-view.js'
 
 export const source = 'decode-entities'
 
@@ -17,7 +17,7 @@ const note =
  * decode into a new reference (`&amp;amp;`) are kept, with a warning.
  */
 const decodeEntities: Plugin<[], Root> = () => (tree, file) => {
-  const view = new TextView(tree)
+  const view = viewOf(tree, file)
   if (!view.text.includes('&')) return
   const {edits, kept} = findEntities(view.text)
   const original = String(file.value)

@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import data from './data/punctuation.json' with {type: 'json'}
 import {recordChanges} from './util/changes.js'
 import {findCurlyEdits, findStraightEdits} from './util/punctuation.js'
-import {TextView} from './util/text-view.js'
+import {viewOf} from './util/text-view.js'
 
 /** What to do with quotes, apostrophes, dashes and ellipses. */
 export type QuotePolicy = 'preserve' | 'straight' | 'curly'
@@ -34,7 +34,7 @@ const normalisePunctuation: Plugin<[(Readonly<Options> | null | undefined)?], Ro
   const policy = options?.policy ?? 'preserve'
   return (tree, file) => {
     if (policy === 'preserve') return
-    const view = new TextView(tree)
+    const view = viewOf(tree, file)
     const edits = policy === 'straight' ? findStraightEdits(view.text) : findCurlyEdits(tree, view)
     recordChanges(file, view, edits, {
       source,

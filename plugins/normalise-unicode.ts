@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import data from './data/unicode-characters.json' with {type: 'json'}
 import {type RuleEdit, recordChanges} from './util/changes.js'
 import {createsReference} from './util/entities.js'
-import {TextView} from './util/text-view.js'
+import {viewOf} from './util/text-view.js'
 import {
   type CharacterOptions,
   findCharacterEdits,
@@ -66,12 +66,12 @@ const normaliseUnicode: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
       ruleId === 'nfc' || ruleId === 'nfkc' ? 'Unicode Standard Annex #15' : data.source,
   }
   return (tree, file) => {
-    const view = new TextView(tree)
+    const view = viewOf(tree, file)
     recordChanges(file, view, safe(view.text, findCharacterEdits(view.text, characters)), settings)
     if (form === false) return
     // Normalise what the character pass left, so that a mark the removed
     // character kept apart from its letter composes with it now.
-    const after = file.data.dryRun ? view : new TextView(tree)
+    const after = viewOf(tree, file)
     recordChanges(file, after, safe(after.text, findNormalisationEdits(after.text, form)), settings)
   }
 }

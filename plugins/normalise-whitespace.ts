@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import {recordChanges} from './util/changes.js'
 import {createsReference} from './util/entities.js'
 import type {Edit} from './util/text-view.js'
-import {TextView} from './util/text-view.js'
+import {viewOf} from './util/text-view.js'
 
 export interface Options {
   /** Most blank lines kept between paragraphs (default: `1`). */
@@ -126,7 +126,7 @@ const normaliseWhitespace: Plugin<[(Readonly<Options> | null | undefined)?], Roo
     joinLines: options?.joinLines ?? false,
   }
   return (tree, file) => {
-    const view = new TextView(tree)
+    const view = viewOf(tree, file)
     // One summary message per rule: whitespace fixes are many and dull, and
     // the full list is in `file.data.changes`.
     // Closing `&amp ;` into `&amp;` would make decode-entities act on a second run.

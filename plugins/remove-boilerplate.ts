@@ -5,7 +5,7 @@ import {findWhitespaceEdits} from './normalise-whitespace.js'
 import {findBoilerplate} from './util/boilerplate-find.js'
 import {type Rule, selectRules} from './util/boilerplate-rules.js'
 import {type Finding, removeFindings} from './util/remove.js'
-import {TextView} from './util/text-view.js'
+import {viewOf} from './util/text-view.js'
 
 export type {Rule} from './util/boilerplate-rules.js'
 
@@ -32,7 +32,7 @@ const removeBoilerplate: Plugin<[(Readonly<Options> | null | undefined)?], Root>
   const rules = selectRules(registry.rules, options?.extraRules ?? [], options?.rules ?? {})
   return (tree, file) => {
     if (rules.length === 0) return
-    const view = new TextView(tree)
+    const view = viewOf(tree, file)
     const tidy = tidyWhitespace(view.text)
     const findings: Finding[] = findBoilerplate(tidy.text, rules).map((span) => ({
       start: tidy.toView(span.start),

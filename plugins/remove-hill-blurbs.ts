@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import data from './data/remove-hill-blurbs.json' with {type: 'json'}
 import {type BlurbOptions, findBlurbs} from './util/hill-blurbs.js'
 import {type Finding, removeFindings} from './util/remove.js'
-import {TextView} from './util/text-view.js'
+import {viewOf} from './util/text-view.js'
 
 export interface Options {
   /** Word that closes a card (default: `MORE`). */
@@ -28,7 +28,7 @@ const removeHillBlurbs: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
     maxTruncatedBody: data.maxTruncatedBody,
   }
   return (tree, file) => {
-    const view = new TextView(tree)
+    const view = viewOf(tree, file)
     const findings: Finding[] = findBlurbs(view.text, settings).map((blurb) => ({
       start: blurb.start,
       end: blurb.end,

@@ -3,7 +3,7 @@ import type {Plugin} from 'unified'
 import {truncationPattern} from './util/hill-blurbs.js'
 import {type Finding, removeFindings} from './util/remove.js'
 import {report} from './util/report.js'
-import {positionOf, TextView} from './util/text-view.js'
+import {positionOf, viewOf} from './util/text-view.js'
 
 /**
  * When to remove a NewsAPI truncation marker (`… [+2001 chars]`):
@@ -30,10 +30,12 @@ const removeTruncationMarkers: Plugin<[(Readonly<Options> | null | undefined)?],
 ) => {
   const policy = options?.policy ?? 'after-removal'
   return (tree, file) => {
-    const view = new TextView(tree)
-    const removedEnds = new Set((file.data.removed ?? []).map((removal) => removal.end))
+    const view = viewOf(tree, file)
     const findings: Finding[] = []
-    for (const match of view.text.matchAll(truncationPattern)) {
+    // Every marker holds `[+`; most texts have none.
+    const matches = view.text.includes('[+') ? view.text.matchAll(truncationPattern) : []
+    const removedEnds = new Set((file.data.removed ?? []).map((removal) => removal.end))
+    for (const match of matches) {
       let start = match.index
       // Take the space before the marker along, so no trailing space is left.
       while (start > 0 && view.text[start - 1] === ' ') start--

@@ -2,8 +2,13 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import data from './data/mojibake.json' with {type: 'json'}
 import {recordChanges} from './util/changes.js'
-import {findCyrillicMojibake, findUtf8Mojibake, mayHoldMojibake} from './util/mojibake.js'
-import {TextView} from './util/text-view.js'
+import {
+  findCyrillicMojibake,
+  findUtf8Mojibake,
+  mayHoldMojibake,
+  mayHoldRepairs,
+} from './util/mojibake.js'
+import {viewOf} from './util/text-view.js'
 
 export interface Options {
   /** Repair windows-1251 words read as latin-1 (`Ïðèâåò` → `Привет`) (default: `true`). */
@@ -32,7 +37,8 @@ const repairMojibake: Plugin<[(Readonly<Options> | null | undefined)?], Root> = 
     // A dry run cannot see the text a first pass would make, so it makes one.
     const passes = file.data.dryRun ? 1 : maxPasses
     for (let pass = 0; pass < passes; pass++) {
-      const view = new TextView(tree)
+      const view = viewOf(tree, file)
+      if (!mayHoldRepairs(view.text)) break
       const edits = findUtf8Mojibake(view.text)
       if (cyrillic) edits.push(...findCyrillicMojibake(view.text))
       const made = recordChanges(file, view, edits, {

@@ -7,7 +7,8 @@ import {retext} from 'retext'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {clean} from '../pipeline/index.js'
-import {applyEdits, TextView} from '../plugins/util/text-view.js'
+import {TextView} from '../plugins/util/text-view.js'
+import {applyEdits} from '../plugins/util/text-view-edits.js'
 
 function edit(text: string, edits: Array<{start: number; end: number; text: string}>) {
   const processor = retext()

@@ -12,6 +12,7 @@ import {
   splitLines,
   widenLineCuts,
 } from './boilerplate-lines.js'
+import {mayMatch} from './boilerplate-needles.js'
 import type {CompiledRule, Rule} from './boilerplate-rules.js'
 import {isHeadlineShaped, isLabelledLinks, isProse} from './boilerplate-shapes.js'
 
@@ -214,7 +215,9 @@ export function findBoilerplate(text: string, rules: readonly CompiledRule[]): B
   })
   const context: Context = {text, lines, paragraphs, paragraphOf}
   const claimed: BoilerplateSpan[] = []
+  const seen = new Map<string, boolean>()
   for (const compiled of rules) {
+    if (!mayMatch(text, compiled.needles, seen)) continue
     for (const span of spansOf(context, compiled)) claimed.push({...span, rule: compiled.rule})
   }
   claimed.sort((a, b) => a.start - b.start || b.end - a.end)

@@ -4,6 +4,7 @@
  * rules into regular expressions once, in the plugin's attacher.
  */
 import {z} from 'zod'
+import {needlesOf} from './boilerplate-needles.js'
 
 /**
  * How a rule matches:
@@ -62,6 +63,8 @@ export interface CompiledRule {
   readonly pattern: RegExp | undefined
   readonly until: RegExp | undefined
   readonly link: RegExp | undefined
+  /** Strings of which a text must hold one for the rule to find anything (none: always run). */
+  readonly needles: readonly string[] | undefined
 }
 
 const needsPattern = new Set<Rule['kind']>(['line', 'text', 'block', 'list', 'tail', 'tweet'])
@@ -90,14 +93,17 @@ export function compileRule(input: unknown): CompiledRule {
   const extra = rule.flags ?? ''
   const wholeLine = (source: string | undefined): string | undefined =>
     source === undefined ? undefined : `^(?:${source})$`
+  const pattern =
+    rule.kind === 'text'
+      ? build(rule.pattern, `gdu${extra}`, rule.id)
+      : build(wholeLine(rule.pattern), `u${extra}`, rule.id)
   return {
     rule,
-    pattern:
-      rule.kind === 'text'
-        ? build(rule.pattern, `gdu${extra}`, rule.id)
-        : build(wholeLine(rule.pattern), `u${extra}`, rule.id),
+    pattern,
     until: build(wholeLine(rule.until), `u${extra}`, rule.id),
     link: build(rule.link, `u${extra}`, rule.id),
+    // Every kind but `headline-run` finds nothing unless `pattern` matches.
+    needles: pattern && rule.kind !== 'headline-run' ? needlesOf(pattern) : undefined,
   }
 }
 

@@ -7,7 +7,8 @@
 import type {VFile} from 'vfile'
 import type {Change} from './data-map.js'
 import {report} from './report.js'
-import {applyEdits, type Edit, positionOf, type TextView} from './text-view.js'
+import {type Edit, positionOf, type TextView} from './text-view.js'
+import {applyEdits} from './text-view-edits.js'
 
 /** A replacement of view text, with the rule that wants it. */
 export interface RuleEdit extends Edit {

@@ -84,6 +84,12 @@ export function findEntities(text: string): EntityScan {
   return {edits, kept}
 }
 
+function hasAmpersand(text: string, from: number, to: number): boolean {
+  const stop = Math.min(to, text.length)
+  for (let index = from; index < stop; index++) if (text.charCodeAt(index) === 0x26) return true
+  return false
+}
+
 /**
  * Whether replacing `[start, end)` of `text` by `replacement` would make a
  * decodable reference that was not there (`&` U+200B `amp;`, `&amp ;`).
@@ -97,6 +103,15 @@ export function createsReference(
   replacement: string,
 ): boolean {
   const left = Math.max(0, start - 40)
+  // Every reference starts with `&`: without one in reach there is none
+  // (most edits, and a scan far cheaper than the expression).
+  if (
+    !replacement.includes('&') &&
+    !hasAmpersand(text, left, start) &&
+    !hasAmpersand(text, end, end + 40)
+  ) {
+    return false
+  }
   const window = text.slice(left, start) + replacement + text.slice(end, end + 40)
   const cut = start - left
   const after = cut + replacement.length

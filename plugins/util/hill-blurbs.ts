@@ -81,7 +81,9 @@ function findTerminators(text: string, marker: string): Terminator[] {
     if (text.startsWith(' Act', at + marker.length)) continue
     found.push({at, end: at + marker.length, kind: 'marker'})
   }
-  for (const match of text.matchAll(truncationPattern)) {
+  // Every marker holds `[+`; most texts have none.
+  const markers = text.includes('[+') ? text.matchAll(truncationPattern) : []
+  for (const match of markers) {
     found.push({at: match.index, end: match.index, kind: 'truncation'})
   }
   return found.sort((a, b) => a.at - b.at)

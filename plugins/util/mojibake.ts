@@ -39,6 +39,16 @@ export function mayHoldMojibake(text: string): boolean {
   return false
 }
 
+/**
+ * Whether `text` may hold mojibake either finder repairs: both need a
+ * character in U+00C0-U+00FF (a UTF-8 lead byte read as windows-1252 is
+ * U+00C2-U+00F4; a windows-1251 word read as latin-1 is made of them). Text
+ * without one is most text, and is skipped with one native search.
+ */
+export function mayHoldRepairs(text: string): boolean {
+  return /[\u00c0-\u00ff]/.test(text)
+}
+
 interface Entry {
   id: string
   evidence: string

@@ -51,23 +51,24 @@ const smartypants = retextSmartypants({
  * four or more dots (an ellipsis and a full stop) stay.
  */
 export function findCurlyEdits(tree: Root, view: TextView): RuleEdit[] {
+  // The view is lazy: read it before smartypants changes the values it reads.
+  const text = view.text
+  const {nodes, starts} = view.index
   // With these options smartypants only assigns new values to punctuation
   // leaves, so it runs on the tree itself, and every value is put back at
   // once: the changes are applied later, with positions, by `applyEdits`.
   // (A structured clone of a large tree is far slower than this.)
   ;(smartypants as unknown as (tree: Root) => void)(tree)
   const edits: RuleEdit[] = []
-  const text = view.text
-  const leaves = view.leaves
-  for (let k = 0; k < leaves.length; k++) {
-    const leaf = leaves[k]
-    if (!leaf) continue
-    const start = leaf.start
-    const next = leaf.node.value
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]
+    if (!node) continue
+    const start = starts[k] ?? 0
+    const next = node.value
     // The value the leaf had when the view was made.
-    const value = text.slice(start, leaves[k + 1]?.start ?? text.length)
+    const value = text.slice(start, starts[k + 1] ?? text.length)
     if (next === value) continue
-    leaf.node.value = value
+    node.value = value
     const stop = start + value.length
     if (/^\.{4,}$/.test(value)) continue
     if ((value === "'" || value === '"') && /[0-9]/.test(text[start - 1] ?? '')) continue

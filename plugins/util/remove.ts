@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {report} from './report.js'
-import {applyEdits, positionOf, type TextView} from './text-view.js'
+import {positionOf, type TextView} from './text-view.js'
+import {applyEdits} from './text-view-edits.js'
 
 /** A span a cleaner wants gone, in view offsets. */
 export interface Finding {

@@ -134,6 +134,12 @@ function isLoneSurrogate(text: string, index: number): boolean {
   return false
 }
 
+/** Index of the first character at or after `from` that `pattern` (global, one character) finds, or the text's length. */
+function nextOf(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from
+  return pattern.test(text) ? pattern.lastIndex - 1 : text.length
+}
+
 /** One edit per character to remove or replace, in text order. */
 export function findCharacterEdits(text: string, options: CharacterOptions): RuleEdit[] {
   const edits: RuleEdit[] = []
@@ -141,10 +147,11 @@ export function findCharacterEdits(text: string, options: CharacterOptions): Rul
     edits.push({start: index, end: index + 1, text: replacement, ruleId})
   }
   let joinerRun = {meant: false, runEnd: -1}
-  for (let i = 0; i < text.length; i++) {
+  // Printable ASCII, tab and line breaks are most of any text, and need
+  // nothing: a native search jumps over them.
+  const notPlain = /[^\x20-\x7e\t\n\r]/g
+  for (let i = nextOf(notPlain, text, 0); i < text.length; i = nextOf(notPlain, text, i + 1)) {
     const code = text.charCodeAt(i)
-    // Printable ASCII is most of any text: nothing to do.
-    if (code >= 0x20 && code < 0x7f) continue
     const ch = text[i] ?? ''
     if (code >= 0xd800 && code <= 0xdfff) {
       if (isLoneSurrogate(text, i)) edit(i, '\uFFFD', 'lone-surrogate')
@@ -188,10 +195,12 @@ function isFullWidthAlphanumeric(code: number): boolean {
 export function findNormalisationEdits(text: string, form: 'NFC' | 'NFKC'): RuleEdit[] {
   const edits: RuleEdit[] = []
   const ruleId = form.toLowerCase()
-  let i = 0
+  // Only non-ASCII characters change: a native search finds them.
+  const nonAscii = /[^\0-\x7f]/g
+  let i = nextOf(nonAscii, text, 0)
   while (i < text.length) {
     if (text.charCodeAt(i) < 0x80) {
-      i++
+      i = nextOf(nonAscii, text, i + 1)
       continue
     }
     let end = i
