@@ -1,14 +1,8 @@
 import type {Root, Sentence} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {
-  addCounts,
-  type Counts,
-  emptyCounts,
-  scoreCounts,
-  sentenceGrade,
-} from './util/readability-counts.js'
-import {countSentence} from './util/readability-sentence.js'
+import {addCounts, type Counts, emptyCounts, scoreCounts} from './util/readability-counts.js'
+import {type SentenceCounts, sentenceCounter} from './util/readability-sentence.js'
 import {textOf} from './util/readability-text.js'
 import type {SentenceReport} from './util/readability-types.js'
 import {report} from './util/report.js'
@@ -47,19 +41,20 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
     warnGrade: options?.warnGrade ?? 16,
   }
   return (tree, file) => {
+    const countsOf = sentenceCounter(file)
     const total = emptyCounts()
     const sentences: SentenceReport[] = []
     let offset = 0
     const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'SentenceNode') {
         const text = textOf(node)
-        const sentence = scoreSentence(node, total, settings)
-        const explained = {start: offset, end: offset + text.length, text, ...sentence}
+        const end = offset + text.length
+        const explained = scoreSentence(countsOf(node), total, settings, offset, end, text)
         sentences.push(explained)
         if (explained.hard && (explained.grade ?? 0) > settings.warnGrade) {
           warn(file, node, explained, settings)
         }
-        offset += text.length
+        offset = end
       } else if ('children' in node) {
         for (const child of node.children) visit(child)
       } else {
@@ -72,10 +67,14 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
   }
 }
 
-type Explanation = Omit<SentenceReport, 'start' | 'end' | 'text'>
-
-function scoreSentence(sentence: Sentence, total: Counts, settings: Settings): Explanation {
-  const {counts, complex, unfamiliar} = countSentence(sentence)
+function scoreSentence(
+  {counts, complex, unfamiliar, grade}: Readonly<SentenceCounts>,
+  total: Counts,
+  settings: Settings,
+  start: number,
+  end: number,
+  text: string,
+): SentenceReport {
   // Spache counts each unfamiliar word once a document.
   const seen = total.unfamiliarSeen
   for (const key of unfamiliar) {
@@ -85,7 +84,6 @@ function scoreSentence(sentence: Sentence, total: Counts, settings: Settings): E
     }
   }
   addCounts(total, counts)
-  const grade = sentenceGrade(counts)
   const reliable = counts.words >= settings.minWords
   const hard = reliable && Number.isFinite(grade) && grade > settings.hardGrade
   const why: string[] = []
@@ -98,6 +96,9 @@ function scoreSentence(sentence: Sentence, total: Counts, settings: Settings): E
     if (perWord >= 1.7) why.push(`${perWord.toFixed(1)} syllables a word`)
   }
   return {
+    start,
+    end,
+    text,
     words: counts.words,
     grade: Number.isFinite(grade) ? Math.round(grade * 10) / 10 : null,
     hard,
@@ -106,7 +107,12 @@ function scoreSentence(sentence: Sentence, total: Counts, settings: Settings): E
   }
 }
 
-function warn(file: VFile, sentence: Sentence, explained: Explanation, settings: Settings): void {
+function warn(
+  file: VFile,
+  sentence: Sentence,
+  explained: SentenceReport,
+  settings: Settings,
+): void {
   const start = sentence.position?.start.offset
   const end = sentence.position?.end.offset
   if (!sentence.position || start === undefined || end === undefined) return

@@ -139,12 +139,23 @@ function inputs(counts: Counts) {
  */
 export function sentenceGrade(counts: Counts): number {
   const values = inputs(counts)
-  return median([
+  return medianOfFour(
     fleschKincaid(values),
     gunningFog(values),
     colemanLiau(values),
     automatedReadability(values),
-  ])
+  )
+}
+
+/** `median` of four values without an array: it runs once a sentence. */
+function medianOfFour(a: number, b: number, c: number, d: number): number {
+  if (!(Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && Number.isFinite(d))) {
+    return median([a, b, c, d])
+  }
+  // The two in the middle are what is left without the least and the greatest.
+  const low = Math.max(Math.min(a, b), Math.min(c, d))
+  const high = Math.min(Math.max(a, b), Math.max(c, d))
+  return (low + high) / 2
 }
 
 /** All document scores from counts. */

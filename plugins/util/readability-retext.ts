@@ -1,6 +1,6 @@
 /**
  * `retext-readability`, the unified collective's per-sentence check, run only
- * on the sentences where it can fire.
+ * on the sentences it flags.
  *
  * It is kept for its per-sentence warnings, with its known faults neutralised:
  * - its SMOG vote can never fire (it takes the square root of a grade as an
@@ -9,24 +9,26 @@
  *   seven votes five carry information; `threshold: 4 / 7` then means "the
  *   Dale–Chall vote and three of the five working formulas";
  * - it looks every word up in the `dale-chall` and `spache` word arrays with
- *   `Array#includes`, a linear scan each, which makes it 20–40 times slower
- *   than parsing. Two fixes that change none of its results: those two arrays
- *   get an `includes` backed by a `Set` (same answer for every value), and it
- *   sees only sentences of at least `minWords` words whose copydesk grade is
- *   above `minGrade` (10 by default; on 3,000 Reuters articles this kept all
- *   1,083 of its warnings: at `age: 18` it flags sentences its formulas put
- *   above grade 13). Sentences with a "word" of over 64 characters (glued
- *   debris) are skipped too: the `syllable` package it calls is quadratic on
- *   such words.
+ *   `Array#includes`, a linear scan each, and counts syllables with the
+ *   `syllable` package, which makes it 20–40 times slower than parsing. Fixes
+ *   that change none of its results: those two arrays get an `includes` backed
+ *   by a `Set` (same answer for every value); it sees only sentences of at
+ *   least `minWords` words whose copydesk grade is above `minGrade` (10 by
+ *   default; on 3,000 Reuters articles this kept all 1,083 of its warnings: at
+ *   `age: 18` it flags sentences its formulas put above grade 13); and of
+ *   those, only the ones its own vote flags, computed first from memoised
+ *   word counts (readability-votes.ts, proven equal to its vote by
+ *   test/readability-votes.test.ts). Sentences with a "word" of over 64
+ *   characters (glued debris) are skipped too: the `syllable` package is
+ *   quadratic on such words.
  */
 import {daleChall} from 'dale-chall'
 import type {Paragraph, Root, Sentence} from 'nlcst'
 import retextReadability from 'retext-readability'
 import {spache} from 'spache'
 import type {Plugin} from 'unified'
-import {SKIP, visit} from 'unist-util-visit'
-import {sentenceGrade} from './readability-counts.js'
-import {countSentence} from './readability-sentence.js'
+import {sentenceCounter} from './readability-sentence.js'
+import {retextFlags, voteSettings} from './readability-votes.js'
 
 /**
  * Give a word list a constant-time `includes` with the answers of
@@ -59,31 +61,37 @@ export interface Options {
 // Longer than any English word in the CMU dictionary (34 letters), with room.
 const maxWordLength = 64
 
+type Node = Root | Root['children'][number]
+
 /** `retext-readability` on the candidate sentences only; its messages are its own. */
 const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined)?], Root> = (
   options,
 ) => {
   const minWords = options?.minWords ?? 8
   const minGrade = options?.minGrade ?? 10
-  const check = retextReadability({
-    age: options?.age ?? 18,
-    minWords,
-    threshold: options?.threshold ?? 4 / 7,
-  })
+  const settings = {age: options?.age ?? 18, minWords, threshold: options?.threshold ?? 4 / 7}
+  const votes = voteSettings(settings)
+  const check = retextReadability(settings)
   return (tree, file) => {
-    const candidates: Sentence[] = []
-    visit(tree, 'SentenceNode', (sentence) => {
-      const {counts, longest} = countSentence(sentence)
-      if (counts.words < minWords || sentenceGrade(counts) <= minGrade) return SKIP
-      // The `syllable` package it calls backtracks on very long "words" (glued
-      // debris, not English), in time that grows with the square of their length.
-      if (longest > maxWordLength) return SKIP
-      candidates.push(sentence)
-      return SKIP
-    })
-    if (candidates.length === 0) return
+    const countsOf = sentenceCounter(file)
+    const flagged: Sentence[] = []
+    const visit = (node: Node): void => {
+      if (node.type === 'SentenceNode') {
+        const {counts, grade, longest} = countsOf(node)
+        if (counts.words < minWords || grade <= minGrade) return
+        // The `syllable` package backtracks on very long "words" (glued
+        // debris, not English), in time that grows with the square of their length.
+        if (longest > maxWordLength) return
+        // Its own vote, computed first: it then reads only what it flags.
+        if (retextFlags(node, votes)) flagged.push(node)
+      } else if ('children' in node) {
+        for (const child of node.children) visit(child)
+      }
+    }
+    visit(tree)
+    if (flagged.length === 0) return
     // The same sentence nodes, so positions and messages point into the input.
-    const paragraph: Paragraph = {type: 'ParagraphNode', children: candidates}
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: flagged}
     check({type: 'RootNode', children: [paragraph]}, file)
   }
 }

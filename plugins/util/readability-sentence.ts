@@ -1,21 +1,25 @@
 import type {Sentence} from 'nlcst'
-import {addWord, type Counts, emptyCounts} from './readability-counts.js'
+import type {VFile} from 'vfile'
+import {type Counts, sentenceGrade} from './readability-counts.js'
 import {textOf} from './readability-text.js'
-import {wordFacts} from './readability-words.js'
+import {innerWords, openingWords, wordFlag} from './readability-words.js'
 import {symbolSyllables} from './syllables-numbers.js'
 
 /** One sentence's counts, and the words the explanations and totals need. */
 export interface SentenceCounts {
   counts: Counts
   /** Gunning's complex words, in order, each once. */
-  complex: string[]
+  complex: readonly string[]
   /** Lower-case Spache-unfamiliar words, for the document's once-each count. */
-  unfamiliar: string[]
+  unfamiliar: readonly string[]
   /** Length of the longest word, in characters. */
   longest: number
+  /** Median grade of its formulas (`sentenceGrade`), `NaN` without words. */
+  grade: number
 }
 
 const figure = /\p{N}/u
+const none: readonly string[] = Object.freeze([])
 
 /**
  * Count one sentence: every word with a letter or a figure, plus what a
@@ -23,11 +27,20 @@ const figure = /\p{N}/u
  * dollars", `5%` "five percent"; Flesch 1948 counts symbols as read).
  */
 export function countSentence(sentence: Sentence): SentenceCounts {
-  const counts = emptyCounts(false)
-  counts.sentences = 1
-  const complex: string[] = []
-  const unfamiliar: string[] = []
+  // Plain numbers while counting, one object at the end: this loop runs on
+  // every word of every document.
+  let words = 0
+  let syllables = 0
+  let letters = 0
+  let characters = 0
+  let polysyllables = 0
+  let complexWords = 0
+  let longWords = 0
+  let difficultWords = 0
+  let unfamiliarWords = 0
   let longest = 0
+  let complex: string[] | undefined
+  let unfamiliar: string[] | undefined
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
@@ -35,18 +48,92 @@ export function countSentence(sentence: Sentence): SentenceCounts {
       const extra = symbolSyllables(child.value)
       if (extra === 0) continue
       const neighbour = child.value === '%' ? children[index - 1] : children[index + 1]
-      if (neighbour?.type === 'WordNode' && figure.test(textOf(neighbour)))
-        counts.syllables += extra
+      if (neighbour?.type === 'WordNode' && figure.test(textOf(neighbour))) syllables += extra
       continue
     }
     if (child?.type !== 'WordNode') continue
     const text = textOf(child)
-    const facts = wordFacts(text, counts.words === 0)
-    if (!facts.countable) continue
-    addWord(counts, facts)
+    const table = words === 0 ? openingWords : innerWords
+    const slot = table.slot(text)
+    const flags = table.flags[slot] ?? 0
+    if ((flags & wordFlag.countable) === 0) continue
+    words++
+    syllables += table.syllables[slot] ?? 0
+    letters += table.letters[slot] ?? 0
+    characters += table.characters[slot] ?? 0
+    if (flags & wordFlag.polysyllabic) polysyllables++
+    if (flags & wordFlag.long) longWords++
+    if (flags & wordFlag.difficult) difficultWords++
+    if (flags & wordFlag.complex) {
+      complexWords++
+      complex ??= []
+      if (!complex.includes(text)) complex.push(text)
+    }
+    if (flags & wordFlag.unfamiliar) {
+      unfamiliarWords++
+      unfamiliar ??= []
+      unfamiliar.push(table.keys[slot] ?? '')
+    }
     if (text.length > longest) longest = text.length
-    if (facts.complex && !complex.includes(text)) complex.push(text)
-    if (facts.unfamiliar) unfamiliar.push(facts.key)
   }
-  return {counts, complex, unfamiliar, longest}
+  const counts: Counts = {
+    sentences: 1,
+    words,
+    syllables,
+    letters,
+    characters,
+    polysyllables,
+    complexWords,
+    longWords,
+    difficultWords,
+    unfamiliarWords,
+    unfamiliarSeen: undefined,
+  }
+  return {
+    counts,
+    complex: complex ?? none,
+    unfamiliar: unfamiliar ?? none,
+    longest,
+    grade: sentenceGrade(counts),
+  }
+}
+
+// The counts of each sentence, per file: both readability analysers read
+// them, and counting is most of their work. Both walk the sentences in
+// document order, so the counts are kept in that order and each analyser reads
+// them back with its own cursor; a sentence node that is not the one recorded
+// at the cursor is counted afresh. Analysers never change the tree, and the
+// counts are only reused for the same file, so a tree cleaned again (a new
+// run, a new file) is counted again. They are kept on the file under a symbol
+// (out of `file.data`, JSON and structured clones), and go when the file goes:
+// a module-level `WeakMap` kept each tree alive into the old generation.
+interface Counted {
+  readonly sentences: Sentence[]
+  readonly results: Array<Readonly<SentenceCounts>>
+}
+
+const countedKey = Symbol('copydesk readability counts')
+
+type CountedFile = VFile & {[countedKey]?: Counted}
+
+/**
+ * `countSentence` for the sentences of `file`'s tree, counted once however
+ * many analysers ask (each visiting them in document order). Callers treat
+ * the counts as read-only.
+ */
+export function sentenceCounter(file: VFile): (sentence: Sentence) => Readonly<SentenceCounts> {
+  const holder = file as CountedFile
+  holder[countedKey] ??= {sentences: [], results: []}
+  const {sentences, results} = holder[countedKey]
+  let cursor = 0
+  return (sentence) => {
+    if (sentences[cursor] === sentence) return results[cursor++] as Readonly<SentenceCounts>
+    const result = countSentence(sentence)
+    if (cursor === sentences.length) {
+      sentences.push(sentence)
+      results.push(result)
+      cursor++
+    }
+    return result
+  }
 }

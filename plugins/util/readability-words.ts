@@ -5,6 +5,7 @@
  */
 import {daleChall} from 'dale-chall'
 import {spache} from 'spache'
+import {WordMemo} from './readability-memo.js'
 import {countSyllables} from './syllables.js'
 
 const daleChallWords = new Set(daleChall)
@@ -70,26 +71,89 @@ const letterPattern = /\p{L}/gu
 const digitsPattern = /\p{N}/gu
 const upperStart = /^\p{Lu}/u
 
+/** Bits of `WordTable#flags`, one a yes-or-no fact of `WordFacts`. */
+export const wordFlag = {
+  countable: 1,
+  polysyllabic: 2,
+  complex: 4,
+  long: 8,
+  difficult: 16,
+  unfamiliar: 32,
+} as const
+
+/**
+ * The facts of every word met so far, one slot a word, in typed arrays: the
+ * counting loop reads numbers, not an object a word. `slot(word)` finds or
+ * fills a word's slot; read the slot before the next `slot` call.
+ */
+export class WordTable {
+  readonly syllables: Int32Array
+  readonly letters: Int32Array
+  readonly characters: Int32Array
+  /** `wordFlag` bits. */
+  readonly flags: Uint8Array
+  /** Lower-case forms (`WordFacts#key`). */
+  readonly keys: string[]
+  readonly #memo: WordMemo
+
+  constructor(sentenceStart: boolean, bits = 16) {
+    const slots = 2 ** bits
+    this.syllables = new Int32Array(slots)
+    this.letters = new Int32Array(slots)
+    this.characters = new Int32Array(slots)
+    this.flags = new Uint8Array(slots)
+    this.keys = new Array<string>(slots).fill('')
+    this.#memo = new WordMemo(bits, (slot, word) => {
+      const facts = uncachedFacts(word, sentenceStart)
+      this.syllables[slot] = facts.syllables
+      this.letters[slot] = facts.letters
+      this.characters[slot] = facts.characters
+      this.keys[slot] = facts.key
+      let flags = 0
+      if (facts.countable) flags |= wordFlag.countable
+      if (facts.polysyllabic) flags |= wordFlag.polysyllabic
+      if (facts.complex) flags |= wordFlag.complex
+      if (facts.long) flags |= wordFlag.long
+      if (facts.difficult) flags |= wordFlag.difficult
+      if (facts.unfamiliar) flags |= wordFlag.unfamiliar
+      this.flags[slot] = flags
+    })
+  }
+
+  /** The slot of `word`'s facts. */
+  slot(word: string): number {
+    return this.#memo.slot(word)
+  }
+}
+
+// A capital means a name only inside a sentence, so words opening a sentence
+// and words inside one are kept apart. Memos: results never depend on them.
+/** Facts of words that open a sentence. */
+export const openingWords = new WordTable(true)
+/** Facts of words inside a sentence. */
+export const innerWords = new WordTable(false)
+
 /**
  * The facts of `word`. `sentenceStart` tells whether it opens its sentence,
  * where a capital does not mark a name.
  */
 export function wordFacts(word: string, sentenceStart: boolean): Readonly<WordFacts> {
-  // A capital means a name only inside a sentence, so the two are kept apart.
-  const cache = sentenceStart ? openingFacts : innerFacts
-  const cached = cache.get(word)
-  if (cached) return cached
-  const facts = uncachedFacts(word, sentenceStart)
-  if (cache.size >= cacheLimit) cache.clear()
-  cache.set(word, facts)
-  return facts
+  const table = sentenceStart ? openingWords : innerWords
+  const slot = table.slot(word)
+  const flags = table.flags[slot] ?? 0
+  return {
+    countable: (flags & wordFlag.countable) !== 0,
+    syllables: table.syllables[slot] ?? 0,
+    letters: table.letters[slot] ?? 0,
+    characters: table.characters[slot] ?? 0,
+    polysyllabic: (flags & wordFlag.polysyllabic) !== 0,
+    complex: (flags & wordFlag.complex) !== 0,
+    long: (flags & wordFlag.long) !== 0,
+    difficult: (flags & wordFlag.difficult) !== 0,
+    unfamiliar: (flags & wordFlag.unfamiliar) !== 0,
+    key: table.keys[slot] ?? '',
+  }
 }
-
-// Memos of finished facts (read-only once made). Bounded, and emptied when
-// full; results never depend on them.
-const cacheLimit = 50_000
-const openingFacts = new Map<string, Readonly<WordFacts>>()
-const innerFacts = new Map<string, Readonly<WordFacts>>()
 
 function uncachedFacts(word: string, sentenceStart: boolean): WordFacts {
   const lower = word.toLowerCase().replace(/’/g, "'")

@@ -1,0 +1,182 @@
+/**
+ * The vote `retext-readability` (8.x, `lib/index.js`) casts on one sentence,
+ * computed from the same counts with the same formula packages, so that its
+ * wrapper hands it only the sentences it flags. Reading its source: per
+ * sentence it counts every `WordNode` (at any depth), the length of each
+ * word's text as its letters and characters, the `syllable` package's
+ * syllables, polysyllables (three or more), "complex" polysyllables (first
+ * character unchanged by lower-casing), and the different lower-cased words on
+ * the Spache and Dale–Chall lists; from a sentence of `minWords` words on it
+ * turns seven formulas into ages, counts the ages above `age`, and warns when
+ * that share reaches `threshold`. Each step below is one of those, in the same
+ * floating-point order, so the vote here is its vote; the equivalence test in
+ * `test/readability-votes.test.ts` compares the two on thousands of sentences.
+ */
+import {automatedReadability} from 'automated-readability'
+import {colemanLiau} from 'coleman-liau'
+import {daleChall} from 'dale-chall'
+import {daleChallFormula, daleChallGradeLevel} from 'dale-chall-formula'
+import {flesch} from 'flesch'
+import {gunningFog} from 'gunning-fog'
+import type {Sentence} from 'nlcst'
+import {smogFormula} from 'smog-formula'
+import {spache} from 'spache'
+import {spacheFormula} from 'spache-formula'
+import {syllable} from 'syllable'
+import {WordMemo} from './readability-memo.js'
+import {textOf} from './readability-text.js'
+
+const daleChallWords = new Set(daleChall)
+const spacheWords = new Set(spache)
+
+// What it reads of each word, one memo slot a word (see readability-memo.ts);
+// results never depend on the memo.
+const memoBits = 15
+const slots = 2 ** memoBits
+const wordSyllables = new Int32Array(slots)
+const wordLengths = new Int32Array(slots)
+const caselessForms = new Array<string>(slots).fill('')
+const wordBits = new Uint8Array(slots)
+const easyBit = 1
+const familiarBit = 2
+const complexBit = 4
+
+const words = new WordMemo(memoBits, (slot, value) => {
+  const caseless = value.toLowerCase()
+  const syllables = syllable(value)
+  wordSyllables[slot] = syllables
+  wordLengths[slot] = value.length
+  caselessForms[slot] = caseless
+  let bits = 0
+  if (daleChallWords.has(caseless)) bits |= easyBit
+  if (spacheWords.has(caseless)) bits |= familiarBit
+  // Its test for a name: a first character lower-casing changes.
+  if (syllables >= 3 && value.charCodeAt(0) === caseless.charCodeAt(0)) bits |= complexBit
+  wordBits[slot] = bits
+})
+
+/** retext-readability's settings, resolved as it resolves them. */
+export interface VoteSettings {
+  readonly age: number
+  readonly minWords: number
+  readonly threshold: number
+}
+
+/** The settings retext-readability uses for `options` (its own defaults: `||` for age and threshold). */
+export function voteSettings(options: {
+  readonly age?: number | null | undefined
+  readonly minWords?: number | null | undefined
+  readonly threshold?: number | null | undefined
+}): VoteSettings {
+  return {
+    age: options.age || 16,
+    minWords: typeof options.minWords === 'number' ? options.minWords : 5,
+    threshold: options.threshold || 4 / 7,
+  }
+}
+
+/** Running totals of one sentence, in retext-readability's names. */
+interface Tally {
+  word: number
+  syllable: number
+  letter: number
+  polysillabicWord: number
+  complexPolysillabicWord: number
+}
+
+/** Words, as its `visit` finds them: every descendant, words inside words included. */
+function tallyWords(node: {children: readonly unknown[]}, tally: Tally): void {
+  for (const child of node.children as ReadonlyArray<Sentence['children'][number]>) {
+    if (child.type === 'WordNode') {
+      const slot = words.slot(textOf(child))
+      const syllables = wordSyllables[slot] ?? 0
+      tally.word++
+      tally.syllable += syllables
+      tally.letter += wordLengths[slot] ?? 0
+      if (syllables >= 3) tally.polysillabicWord++
+      if ((wordBits[slot] ?? 0) & complexBit) tally.complexPolysillabicWord++
+    }
+    if ('children' in child) tallyWords(child, tally)
+  }
+}
+
+/** The different lower-case words on its Dale–Chall (`easy`) and Spache (`familiar`) lists. */
+function listedWords(
+  node: {children: readonly unknown[]},
+  easy: Set<string>,
+  familiar: Set<string>,
+): void {
+  for (const child of node.children as ReadonlyArray<Sentence['children'][number]>) {
+    if (child.type === 'WordNode') {
+      const slot = words.slot(textOf(child))
+      const bits = wordBits[slot] ?? 0
+      if (bits & familiarBit) familiar.add(caselessForms[slot] ?? '')
+      if (bits & easyBit) easy.add(caselessForms[slot] ?? '')
+    }
+    if ('children' in child) listedWords(child, easy, familiar)
+  }
+}
+
+// Its age conversions: a US grade starts at age grade + 5; Flesch bands of ten
+// points from age 20 down; SMOG through a square root.
+const gradeToAge = (grade: number): number => Math.round(grade + 5)
+const fleschToAge = (score: number): number => 20 - Math.floor(score / 10)
+const smogToAge = (score: number): number => Math.ceil(Math.sqrt(score) + 2.5)
+
+/** Whether its seven votes, on these counts, reach `settings.threshold`. */
+function votesReach(
+  tally: Readonly<Tally>,
+  difficultWord: number,
+  unfamiliarWord: number,
+  settings: VoteSettings,
+): boolean {
+  const counts = {
+    character: tally.letter,
+    complexPolysillabicWord: tally.complexPolysillabicWord,
+    difficultWord,
+    letter: tally.letter,
+    polysillabicWord: tally.polysillabicWord,
+    sentence: 1,
+    syllable: tally.syllable,
+    unfamiliarWord,
+    word: tally.word,
+  }
+  const ages = [
+    gradeToAge(automatedReadability(counts)),
+    gradeToAge(colemanLiau(counts)),
+    gradeToAge(daleChallGradeLevel(daleChallFormula(counts))[1]),
+    fleschToAge(flesch(counts)),
+    gradeToAge(gunningFog(counts)),
+    smogToAge(smogFormula(counts)),
+    gradeToAge(spacheFormula(counts)),
+  ]
+  let over = 0
+  for (const age of ages) if (age > settings.age) over++
+  return over / ages.length >= settings.threshold
+}
+
+/**
+ * Whether retext-readability, with `settings`, warns about `sentence`. Words
+ * are read with the `syllable` package, as it reads them: its time grows
+ * faster than linearly on very long words, so callers keep those away.
+ */
+export function retextFlags(sentence: Sentence, settings: VoteSettings): boolean {
+  const tally: Tally = {
+    word: 0,
+    syllable: 0,
+    letter: 0,
+    polysillabicWord: 0,
+    complexPolysillabicWord: 0,
+  }
+  tallyWords(sentence, tally)
+  if (tally.word < settings.minWords) return false
+  // First as if every word were off both lists: the Dale–Chall and Spache
+  // formulas only grow with those counts (and `dale-chall-formula`'s grade
+  // bands with its score), so a sentence that cannot reach the threshold then
+  // never does, and most sentences stop here without a set of words.
+  if (!votesReach(tally, tally.word, tally.word, settings)) return false
+  const easy = new Set<string>()
+  const familiar = new Set<string>()
+  listedWords(sentence, easy, familiar)
+  return votesReach(tally, tally.word - easy.size, tally.word - familiar.size, settings)
+}

@@ -1,0 +1,144 @@
+import {existsSync, readFileSync} from 'node:fs'
+import type {Root, Sentence} from 'nlcst'
+import retextReadability from 'retext-readability'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {parseNewsText} from '../plugins/parse-news.js'
+import retextReadabilityCandidates from '../plugins/util/readability-retext.js'
+import {retextFlags, voteSettings} from '../plugins/util/readability-votes.js'
+
+// The proof that the wrapper's gate is safe: on every sentence, the vote
+// computed by readability-votes.ts is retext-readability's own, so handing it
+// only the sentences that vote "hard" leaves its messages unchanged.
+
+const options = {age: 18, minWords: 8, threshold: 4 / 7}
+
+// Deterministic pseudo-random numbers (mulberry32), so a failure reproduces.
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let value = state
+    value = Math.imul(value ^ (value >>> 15), value | 1)
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Word pools written for this test: short familiar words, long Latinate ones,
+// names, figures and inner punctuation, so that every vote goes both ways.
+const easy =
+  'the a dog ran to park it was warm day and of in said he she they we home go big old new man her his'
+const hard =
+  'notwithstanding jurisdictional administration interdepartmental coordination unanimously comprehensive ' +
+  'regulatory telecommunications infrastructure investment responsibility international considerable ' +
+  'uncertainty modification recommended accountability constitutional legislative deliberation'
+const other =
+  "Washington Mississippi Europe Ministry's committee's 1,000 3.5 1987 $40 well-known co-operation " +
+  "Geraldo O'Brien U.S. mid-term year-on-year Organisation rates percent billion"
+const pools = [easy, hard, other].map((words) => words.split(' '))
+
+function sentences(count: number, seed: number): string[] {
+  const next = random(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T
+  const result: string[] = []
+  for (let index = 0; index < count; index++) {
+    const length = 3 + Math.floor(next() * 45)
+    // A mix per sentence, from plain to dense: the hard share varies widely.
+    const hardShare = next()
+    const words: string[] = []
+    for (let word = 0; word < length; word++) {
+      const pool = next() < hardShare ? pools[1] : next() < 0.8 ? pools[0] : pools[2]
+      words.push(pick(pool ?? []))
+    }
+    const first = words[0] ?? 'The'
+    words[0] = first.charAt(0).toUpperCase() + first.slice(1)
+    result.push(`${words.join(' ')}.`)
+  }
+  return result
+}
+
+const written = [
+  'The dog ran to the park and it was a warm day for all of us.',
+  'Notwithstanding considerable jurisdictional uncertainty, the interdepartmental committee unanimously recommended comprehensive regulatory modifications.',
+  'Telecommunications infrastructure investment remained extraordinarily concentrated among internationally capitalised conglomerates.',
+  'The the the the the the the the the the the the.',
+  'Administration administration administration administration administration administration administration administration.',
+  'Shares of the Organisation rose 3.5 percent to $40 in mid-term trading on the New York exchange on Tuesday.',
+]
+
+function sentenceNodes(tree: Root): Sentence[] {
+  const found: Sentence[] = []
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const child of paragraph.children) if (child.type === 'SentenceNode') found.push(child)
+  }
+  return found
+}
+
+/** retext-readability's messages, alone and behind the gate (no copydesk-grade filter). */
+function bothWays(text: string) {
+  const plain = new VFile(text)
+  unified().use(retextReadability, options).runSync(parseNewsText(text), plain)
+  const gated = new VFile(text)
+  unified()
+    .use(retextReadabilityCandidates, {...options, minGrade: Number.NEGATIVE_INFINITY})
+    .runSync(parseNewsText(text), gated)
+  const shape = (file: VFile) =>
+    file.messages.map((message) => [message.reason, message.place, message.actual])
+  return {plain: shape(plain), gated: shape(gated)}
+}
+
+describe('retext-readability’s vote, computed ahead of it', () => {
+  const settings = voteSettings(options)
+
+  it('agrees with retext-readability on every sentence, hard or not', () => {
+    const text = [...written, ...sentences(1200, 7)].join('\n')
+    const tree = parseNewsText(text)
+    const nodes = sentenceNodes(tree)
+    let flagged = 0
+    for (const sentence of nodes) {
+      const file = new VFile(text)
+      const root: Root = {
+        type: 'RootNode',
+        children: [{type: 'ParagraphNode', children: [sentence]}],
+      }
+      retextReadability(options)(root, file)
+      const expected = file.messages.length === 1
+      if (expected) flagged++
+      expect(retextFlags(sentence, settings), sentence.position?.start.line.toString()).toBe(
+        expected,
+      )
+    }
+    // Both answers occur often enough for the agreement to mean something.
+    expect(flagged).toBeGreaterThan(nodes.length / 10)
+    expect(flagged).toBeLessThan((nodes.length * 9) / 10)
+  })
+
+  it('resolves settings as retext-readability does (`||` defaults)', () => {
+    expect(voteSettings({age: 0, threshold: 0})).toEqual({age: 16, minWords: 5, threshold: 4 / 7})
+    expect(voteSettings({minWords: 0})).toMatchObject({minWords: 0})
+  })
+
+  it('lets the wrapper give the same messages as retext-readability on every sentence', () => {
+    const {plain, gated} = bothWays([...written, ...sentences(800, 11)].join('\n'))
+    expect(plain.length).toBeGreaterThan(100)
+    expect(gated).toEqual(plain)
+  })
+
+  const shared = new URL('../../shared/benchmarks/neutrality/', import.meta.url)
+  it.skipIf(!existsSync(shared))(
+    'gives the same messages on the dev sentences in ../shared',
+    () => {
+      for (const name of ['wnc-dev.jsonl']) {
+        const lines = readFileSync(new URL(name, shared), 'utf8').split('\n').filter(Boolean)
+        const text = lines
+          .map((line) => String((JSON.parse(line) as {text?: string}).text ?? ''))
+          .join('\n')
+        const {plain, gated} = bothWays(text)
+        expect(gated).toEqual(plain)
+      }
+    },
+  )
+})
