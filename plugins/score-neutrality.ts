@@ -104,7 +104,7 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
 }
 
 function toRecord(signal: Signal, weight: number): NeutralitySignal {
-  return {
+  const record: NeutralitySignal = {
     category: signal.category,
     ruleId: lintRules[signal.category]?.ruleId ?? signal.category,
     text: signal.text,
@@ -112,8 +112,10 @@ function toRecord(signal: Signal, weight: number): NeutralitySignal {
     end: signal.place.end.offset ?? 0,
     weight,
     quoted: signal.quoted,
-    ...(signal.alternative === undefined ? {} : {alternative: signal.alternative}),
   }
+  // Set only when there is one, so the record has no `alternative: undefined` key.
+  if (signal.alternative !== undefined) record.alternative = signal.alternative
+  return record
 }
 
 function lint(file: VFile, signal: Signal, weight: number): void {

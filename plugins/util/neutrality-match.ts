@@ -1,131 +1,127 @@
 /**
  * The word passes of score-neutrality's signal finder: curated terms (longest
  * phrase first), suffix rules, words with digits, then package words. Each
- * word is covered at most once; every pass is one scan over the words.
+ * word is covered at most once; every pass is one scan over the words, and
+ * reads what was looked up once per word (neutrality-words.ts).
  */
 import type {Position} from 'unist'
-import type {Category, Lexicon, PhraseTable, SuffixRule} from './neutrality-lexicon.js'
+import type {Category, Lexicon, SuffixRule} from './neutrality-lexicon.js'
 import type {Signal} from './neutrality-signals.js'
+import type {Candidates, SentenceWords} from './neutrality-words.js'
 
-/** One word of a sentence, as the passes see it. */
-export interface Token {
-  readonly norm: string
-  /** First character as written (capitals mark names). */
-  readonly first: string
-  readonly place: Position | undefined
-  readonly quoted: boolean
-  /** Punctuation (not just space) separates this word from the previous one. */
-  readonly gapBefore: boolean
-}
-
-/** Add the lexicon signals of `tokens` to `signals`; `original` is the input text. */
+/** Add the lexicon signals of `words` to `signals`; `original` is the input text. */
 export function matchTerms(
-  tokens: readonly Token[],
+  words: SentenceWords,
   lexicon: Lexicon,
   signals: Signal[],
   original: string,
 ): void {
-  const covered = new Uint8Array(tokens.length)
-  matchTable(tokens, lexicon.curated, covered, signals, original)
-  for (const rule of lexicon.suffixes) matchSuffix(tokens, rule, covered, signals, original)
-  if (lexicon.digits) matchDigits(tokens, lexicon.digits, covered, signals, original)
-  matchTable(tokens, lexicon.packaged, covered, signals, original)
+  words.covered.fill(0, 0, words.length)
+  matchTable(words, false, signals, original)
+  for (const rule of lexicon.suffixes) matchSuffix(words, rule, signals, original)
+  if (lexicon.digits) matchDigits(words, lexicon.digits, signals, original)
+  matchTable(words, true, signals, original)
 }
 
+/** One pass of table terms: the curated table, or (`packaged`) the package words. */
 function matchTable(
-  tokens: readonly Token[],
-  table: PhraseTable,
-  covered: Uint8Array,
+  words: SentenceWords,
+  packaged: boolean,
   signals: Signal[],
   original: string,
 ): void {
-  for (let index = 0; index < tokens.length; index++) {
+  const {covered, places, quoted, length} = words
+  const table = packaged ? words.packaged : words.curated
+  for (let index = 0; index < length; index++) {
     if (covered[index]) continue
-    const token = tokens[index] as Token
-    const candidates = table.get(token.norm) ?? table.get(withoutPossessive(token.norm))
+    const candidates = table[index]
     if (!candidates) continue
-    for (const term of candidates) {
-      const count = term.words.length
-      if (!matchesAt(tokens, index, term.words, covered)) continue
-      const last = tokens[index + count - 1] as Token
-      if (token.place && last.place) {
-        // Personal pronouns inside a quotation are the speaker's, not the writer's.
-        if (!(term.category === 'personal-voice' && token.quoted)) {
-          signals.push({
-            category: term.category,
-            text: original.slice(token.place.start.offset, last.place.end.offset),
-            place: {start: token.place.start, end: last.place.end},
-            quoted: token.quoted,
-            alternative: term.alternative,
-            quiet: term.quiet,
-          })
-        }
-      }
-      covered.fill(1, index, index + count)
-      index += count - 1
-      break
+    const term = firstMatch(words, index, candidates)
+    if (!term) continue
+    const count = term.words.length
+    const first = places[index]
+    const last = places[index + count - 1]
+    // Personal pronouns inside a quotation are the speaker's, not the writer's.
+    if (first && last && !(term.category === 'personal-voice' && quoted[index])) {
+      signals.push({
+        category: term.category,
+        text: original.slice(first.start.offset, last.end.offset),
+        place: {start: first.start, end: last.end},
+        quoted: quoted[index] === 1,
+        alternative: term.alternative,
+        quiet: term.quiet,
+      })
     }
+    covered.fill(1, index, index + count)
+    index += count - 1
   }
 }
 
-/** The signal of one whole token (which has a place: callers check). */
-function wordSignal(token: Token, category: Category, original: string): Signal {
-  const place = token.place as NonNullable<Token['place']>
+/** The first (so longest) of `candidates` whose words follow from `index` on, unbroken. */
+function firstMatch(
+  words: SentenceWords,
+  index: number,
+  candidates: Candidates,
+): Candidates[number] | undefined {
+  for (const candidate of candidates) {
+    if (matchesAt(words, index, candidate.words)) return candidate
+  }
+  return undefined
+}
+
+function matchesAt(words: SentenceWords, index: number, terms: readonly string[]): boolean {
+  if (index + terms.length > words.length) return false
+  for (let offset = 1; offset < terms.length; offset++) {
+    const at = index + offset
+    if (words.covered[at] || words.gapBefore[at] || words.norm[at] !== terms[offset]) return false
+  }
+  return true
+}
+
+/** The signal of one whole word at `place`. */
+function wordSignal(
+  words: SentenceWords,
+  index: number,
+  place: Position,
+  category: Category,
+  original: string,
+): Signal {
   return {
     category,
     text: original.slice(place.start.offset, place.end.offset),
     place,
-    quoted: token.quoted,
+    quoted: words.quoted[index] === 1,
   }
 }
 
 function matchSuffix(
-  tokens: readonly Token[],
+  words: SentenceWords,
   rule: SuffixRule,
-  covered: Uint8Array,
   signals: Signal[],
   original: string,
 ): void {
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as Token
-    if (covered[index] || !token.place || token.norm.length < rule.minLength) continue
-    if (!token.norm.endsWith(rule.suffix) || rule.exceptions.has(token.norm)) continue
+  const {covered, places, suffix, capitalised, length} = words
+  for (let index = 0; index < length; index++) {
+    const place = places[index]
+    if (covered[index] || !place || suffix[index] !== rule) continue
     // Names and sentence-initial words aside, capitals mark a proper noun (Kelly, Beverly).
-    if (index > 0 && token.first !== token.first.toLowerCase()) continue
-    signals.push(wordSignal(token, rule.category, original))
+    if (index > 0 && capitalised[index]) continue
+    signals.push(wordSignal(words, index, place, rule.category, original))
     covered[index] = 1
   }
 }
 
 function matchDigits(
-  tokens: readonly Token[],
+  words: SentenceWords,
   category: Category,
-  covered: Uint8Array,
   signals: Signal[],
   original: string,
 ): void {
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index] as Token
-    if (covered[index] || !token.place || !/\d/.test(token.norm)) continue
-    signals.push(wordSignal(token, category, original))
+  const {covered, places, digit, length} = words
+  for (let index = 0; index < length; index++) {
+    const place = places[index]
+    if (covered[index] || !place || !digit[index]) continue
+    signals.push(wordSignal(words, index, place, category, original))
     covered[index] = 1
   }
-}
-
-function matchesAt(
-  tokens: readonly Token[],
-  index: number,
-  words: readonly string[],
-  covered: Uint8Array,
-): boolean {
-  if (index + words.length > tokens.length) return false
-  for (let offset = 1; offset < words.length; offset++) {
-    const token = tokens[index + offset] as Token
-    if (covered[index + offset] || token.gapBefore || token.norm !== words[offset]) return false
-  }
-  return true
-}
-
-function withoutPossessive(word: string): string {
-  return word.endsWith("'s") ? word.slice(0, -2) : word
 }

@@ -1,12 +1,13 @@
 /**
  * Finds the signals of non-neutral language in one NLCST sentence: lexicon
  * terms (with quotation state), scare quotes, exclamations and questions.
- * One pass over the sentence's children, then one over its words: linear.
+ * One pass over the sentence's children, then a few over its words: linear.
  */
 import type {Sentence, SentenceContent, Word} from 'nlcst'
 import type {Position} from 'unist'
-import {type Category, type Lexicon, normaliseWord} from './neutrality-lexicon.js'
-import {matchTerms, type Token} from './neutrality-match.js'
+import type {Category, Lexicon} from './neutrality-lexicon.js'
+import {matchTerms} from './neutrality-match.js'
+import {SentenceWords} from './neutrality-words.js'
 
 /** One piece of evidence, with its span in the original text. */
 export interface Signal {
@@ -43,34 +44,67 @@ interface OpenQuote {
   readonly afterBreak: boolean
 }
 
+/** One sentence's signals, with what the document walk needs to place and weigh it. */
+export interface SentenceScan {
+  readonly signals: Signal[]
+  /** Length of the sentence's text (as nlcst-to-string would give it). */
+  readonly length: number
+  /** Words in the sentence. */
+  readonly words: number
+}
+
+// Character codes the scan tests (quotation marks, clause ends).
+const leftDouble = 0x201c
+const lowDouble = 0x201e
+const leftGuillemet = 0xab
+const rightDouble = 0x201d
+const rightGuillemet = 0xbb
+const straightDouble = 0x22
+const leftSingle = 0x2018
+const rightSingle = 0x2019
+const straightSingle = 0x27
+const exclamationMark = 0x21
+const questionMark = 0x3f
+const fullStop = 0x2e
+const comma = 0x2c
+const colon = 0x3a
+const semicolon = 0x3b
+/** The mark before the first word; also the code of `^`, which the parser may give as a mark. */
+const sentenceStart = 0x5e
+/** No mark since the last word. */
+const noMark = -1
+
 /**
- * The signals of one sentence. `state` is read and updated, so a quotation
- * that opens in one sentence and closes in a later one is tracked; `original`
- * is the input text the positions point into (each signal's `text` is sliced
- * from it).
+ * The signals of one sentence, its length and word count. `state` is read and
+ * updated, so a quotation that opens in one sentence and closes in a later
+ * one is tracked; `original` is the input text the positions point into (each
+ * signal's `text` is sliced from it); `words` is scratch space, reusable
+ * across sentences.
  */
-export function findSignals(
+export function scanSentence(
   sentence: Sentence,
   lexicon: Lexicon,
   state: QuoteState,
   original: string,
-): Signal[] {
+  words: SentenceWords = new SentenceWords(),
+): SentenceScan {
   const signals: Signal[] = []
-  const tokens: Token[] = []
+  const children = sentence.children
+  words.clear()
+  let length = 0
   let gap = false
-  // The last mark since the last word (`''` after a word, `'^'` at the start): tells direct
+  // The last mark since the last word (none after a word, `^` at the start): tells direct
   // speech (`said: "…`, `"No."`) from a scare quote. Marks are read one character at a
   // time, as the parser may join them into one node (`."`, `,"`).
-  let mark = '^'
+  let mark = sentenceStart
   let open: OpenQuote | undefined
-  const quoted = () => state.double || state.single
 
   const closeQuote = (node: SentenceContent) => {
     if (open !== undefined && !open.afterBreak) {
-      const words = tokens.length - open.words
+      const count = words.length - open.words
       const start = open.node.position?.start
       const end = node.position?.end
-      if (words >= 1 && words <= scareQuoteMaxWords && start && end && !/[.!?,;:]/.test(mark)) {
+      if (count >= 1 && count <= scareQuoteMaxWords && start && end && !endsClause(mark)) {
         signals.push({
           category: 'scare-quote',
           text: original.slice(start.offset, end.offset),
@@ -82,56 +116,62 @@ export function findSignals(
     open = undefined
   }
   const openQuote = (node: SentenceContent) => {
-    open = {node, words: tokens.length, afterBreak: /[\^:,]/.test(mark)}
+    open = {
+      node,
+      words: words.length,
+      afterBreak: mark === sentenceStart || mark === colon || mark === comma,
+    }
   }
 
-  for (let index = 0; index < sentence.children.length; index++) {
-    const node = sentence.children[index] as SentenceContent
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index] as SentenceContent
     if (node.type === 'WordNode') {
       const text = wordText(node)
-      tokens.push({
-        norm: normaliseWord(text),
-        first: text.charAt(0),
-        place: node.position,
-        quoted: quoted(),
-        gapBefore: gap,
-      })
+      length += text.length
+      words.add(text, node.position, state.double || state.single, gap, lexicon)
       gap = false
       // The parser keeps a final stop inside a short word (`"No."`): it still ends the clause.
-      const last = text.charAt(text.length - 1)
-      mark = last === '.' || last === '!' || last === '?' ? last : ''
+      const last = text.charCodeAt(text.length - 1)
+      mark = last === fullStop || last === exclamationMark || last === questionMark ? last : noMark
       continue
     }
+    const value = node.value
+    length += value.length
     if (node.type === 'WhiteSpaceNode') continue
     if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
-      for (const character of node.value) {
-        if (character === '\u201C' || character === '\u201E' || character === '\u00AB') {
+      for (let at = 0; at < value.length; at++) {
+        const character = value.charCodeAt(at)
+        if (character === leftDouble || character === lowDouble || character === leftGuillemet) {
           state.double = true
           openQuote(node)
-        } else if (character === '\u201D' || character === '\u00BB') {
+        } else if (character === rightDouble || character === rightGuillemet) {
           if (state.double) closeQuote(node)
           state.double = false
-        } else if (character === '"') {
+        } else if (character === straightDouble) {
           if (state.double) closeQuote(node)
           else openQuote(node)
           state.double = !state.double
-        } else if (character === '\u2018') {
+        } else if (character === leftSingle) {
           state.single = true
           openQuote(node)
-        } else if (character === '\u2019' || character === "'") {
+        } else if (character === rightSingle || character === straightSingle) {
           // A lone apostrophe closes an open single quote; it opens one only
           // before a word, so a plural possessive (`players' union`) is left alone.
           if (state.single) {
             closeQuote(node)
             state.single = false
-          } else if (character === "'" && sentence.children[index + 1]?.type === 'WordNode') {
+          } else if (character === straightSingle && children[index + 1]?.type === 'WordNode') {
             state.single = true
             openQuote(node)
           }
-        } else if ((character === '!' || character === '?') && !quoted() && node.position) {
+        } else if (
+          (character === exclamationMark || character === questionMark) &&
+          !(state.double || state.single) &&
+          node.position
+        ) {
           signals.push({
-            category: character === '!' ? 'exclamation' : 'rhetorical-question',
-            text: node.value,
+            category: character === exclamationMark ? 'exclamation' : 'rhetorical-question',
+            text: value,
             place: node.position,
             quoted: false,
           })
@@ -141,16 +181,42 @@ export function findSignals(
     }
     gap = true
   }
-  matchTerms(tokens, lexicon, signals, original)
+  const count = words.length
+  matchTerms(words, lexicon, signals, original)
   // In text order, whichever pass found them.
-  return signals.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
+  if (signals.length > 1)
+    signals.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
+  return {signals, length, words: count}
+}
+
+/** The signals of one sentence (see {@link scanSentence}). */
+export function findSignals(
+  sentence: Sentence,
+  lexicon: Lexicon,
+  state: QuoteState,
+  original: string,
+): Signal[] {
+  return scanSentence(sentence, lexicon, state, original).signals
+}
+
+/** A stop or a clause break: a quotation after one is direct speech, not a scare quote. */
+function endsClause(mark: number): boolean {
+  return (
+    mark === fullStop ||
+    mark === exclamationMark ||
+    mark === questionMark ||
+    mark === comma ||
+    mark === semicolon ||
+    mark === colon
+  )
 }
 
 /** A word's text: nlcst-to-string's result, without its generic recursion (this is the hot loop). */
 function wordText(word: Word): string {
+  const children = word.children
+  // Most words are one text node: its value, with no string built.
+  if (children.length === 1) return (children[0] as Word['children'][number]).value
   let text = ''
-  for (const child of word.children) {
-    text += 'value' in child ? child.value : ''
-  }
+  for (const child of children) text += child.value
   return text
 }
