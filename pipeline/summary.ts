@@ -46,9 +46,9 @@ export class SummaryBuilder {
   private removedCharacters = 0
   private warnings = 0
   private readonly byRule = new Map<string, number>()
-  private readonly grades: number[] = []
-  private readonly ease: number[] = []
-  private readonly neutrality: number[] = []
+  private readonly grades = new ScoreHistogram()
+  private readonly ease = new ScoreHistogram()
+  private readonly neutrality = new ScoreHistogram()
   private readonly errorList: Summary['errorList'] = []
   private readonly started = performance.now()
   /** Input bytes, set by the batch when it knows them. */
@@ -83,9 +83,9 @@ export class SummaryBuilder {
       this.byRule.set(ruleId, (this.byRule.get(ruleId) ?? 0) + 1)
     }
     this.warnings += digest.warnings
-    if (digest.grade !== null) this.grades.push(digest.grade)
-    if (digest.ease !== null) this.ease.push(digest.ease)
-    if (digest.neutrality !== null) this.neutrality.push(digest.neutrality)
+    if (digest.grade !== null) this.grades.add(digest.grade)
+    if (digest.ease !== null) this.ease.add(digest.ease)
+    if (digest.neutrality !== null) this.neutrality.add(digest.neutrality)
   }
 
   get failed(): number {
@@ -107,9 +107,9 @@ export class SummaryBuilder {
       removedByRule: Object.fromEntries([...this.byRule].sort((a, b) => b[1] - a[1])),
       removedCharacters: this.removedCharacters,
       warnings: this.warnings,
-      grade: distribution(this.grades),
-      fleschReadingEase: distribution(this.ease),
-      neutrality: distribution(this.neutrality),
+      grade: this.grades.distribution(),
+      fleschReadingEase: this.ease.distribution(),
+      neutrality: this.neutrality.distribution(),
       errorList: this.errorList,
       durationMs,
       recordsPerSecond:
@@ -121,22 +121,57 @@ export class SummaryBuilder {
   }
 }
 
-const round = (value: number): number => Math.round(value * 100) / 100
+/** Hundredths: the summary gives every figure to two decimals. */
+const hundredths = (value: number): number => Math.round(value * 100)
+
+/**
+ * The scores of a run as counts per hundredth, so that a long run keeps one
+ * count per distinct value shown rather than every score. Rounding is
+ * monotonic, so the order statistics of the rounded values (min, p10, median,
+ * p90, max) are exactly the rounded order statistics of the scores; the mean
+ * comes from the exact sum.
+ */
+export class ScoreHistogram {
+  private readonly counts = new Map<number, number>()
+  private count = 0
+  private sum = 0
+
+  add(value: number): void {
+    const key = hundredths(value)
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1)
+    this.count++
+    this.sum += value
+  }
+
+  /** The distribution; `null` when no score was added. */
+  distribution(): Distribution | null {
+    if (this.count === 0) return null
+    const keys = [...this.counts.keys()].sort((a, b) => a - b)
+    // The value of 0-based rank `rank` in sorted order, found by walking the cumulative counts.
+    const at = (rank: number): number => {
+      let seen = 0
+      for (const key of keys) {
+        seen += this.counts.get(key) ?? 0
+        if (seen > rank) return key / 100
+      }
+      return (keys.at(-1) ?? 0) / 100
+    }
+    const nearestRank = (q: number): number =>
+      at(Math.min(this.count - 1, Math.max(0, Math.ceil(q * this.count) - 1)))
+    return {
+      min: (keys[0] ?? 0) / 100,
+      p10: nearestRank(0.1),
+      median: at(this.count >> 1),
+      p90: nearestRank(0.9),
+      max: (keys.at(-1) ?? 0) / 100,
+      mean: hundredths(this.sum / this.count) / 100,
+    }
+  }
+}
 
 /** p10 and p90 by the nearest-rank method; the median is the upper middle value of an even count. */
 export function distribution(values: readonly number[]): Distribution | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const rank = (q: number): number =>
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0
-  let total = 0
-  for (const value of sorted) total += value
-  return {
-    min: round(sorted[0] ?? 0),
-    p10: round(rank(0.1)),
-    median: round(sorted[sorted.length >> 1] ?? 0),
-    p90: round(rank(0.9)),
-    max: round(sorted.at(-1) ?? 0),
-    mean: round(total / sorted.length),
-  }
+  const histogram = new ScoreHistogram()
+  for (const value of values) histogram.add(value)
+  return histogram.distribution()
 }

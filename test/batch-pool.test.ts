@@ -3,13 +3,14 @@
  * bounded read-ahead (back-pressure), and a failed batch turned into error
  * records instead of a crash.
  */
+import {existsSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {parseLine} from '../pipeline/io/jsonl.js'
 import type {InputItem} from '../pipeline/item.js'
 import {batches, mapOrdered, type Runner} from '../pipeline/pool.js'
 import {type Finished, jsonOf, processUnits, type Unit} from '../pipeline/pool-worker.js'
 import {Progress, progressLine} from '../pipeline/progress.js'
-import {distribution, SummaryBuilder} from '../pipeline/summary.js'
+import {distribution, ScoreHistogram, SummaryBuilder} from '../pipeline/summary.js'
 
 /** Items as the parsing JSONL reader gives them for `lines` of `wire.jsonl`. */
 function* readJsonlLines(lines: readonly string[]): Generator<InputItem> {
@@ -34,6 +35,7 @@ function scramblingRunner(jobs: number, log: {started: number}): Runner {
   let call = 0
   return {
     jobs,
+    redone: 0,
     async run(units) {
       log.started += units.filter((unit) => unit.kind === 'item').length
       const delay = (call++ * 7) % 5 // later batches often finish first
@@ -155,6 +157,50 @@ describe('processUnits', () => {
   })
 })
 
+describe('worker heap cap', () => {
+  // Workers start from the built files (their entry is CommonJS next to the compiled pool).
+  const built = new URL('../dist/pipeline/pool.js', import.meta.url)
+
+  it.skipIf(!existsSync(built))(
+    'redoes every batch that overflows a worker heap in the main thread, with the same records',
+    async () => {
+      const {createRunner} = (await import(built.href)) as typeof import('../pipeline/pool.js')
+      const sentences = [
+        'The county board approved a new budget for road repairs on Monday.',
+        'Officials said the work on the northern bridge would start in spring.',
+        'Residents asked whether the bus routes would change during the closure.',
+        'A spokesperson for the transit agency declined to comment on the plan.',
+      ]
+      const paragraphs: string[] = []
+      for (let index = 0; paragraphs.length < 3000; index++) {
+        paragraphs.push(`${sentences[index % 4]} ${sentences[(index + 1) % 4]} (${index})`)
+      }
+      const batches: Unit[][] = [
+        [{kind: 'item', index: 0, fileIndex: 0, item: {id: 'long', text: paragraphs.join('\n\n')}}],
+        [{kind: 'item', index: 1, fileIndex: 0, item: {id: 'short', text: sentences[1]}}],
+      ]
+      // A cap this small leaves a worker no room for a long document, or even for the pipeline.
+      const runner = await createRunner(2, {score: false}, undefined, {old: 8, young: 4})
+      try {
+        for (const units of batches) {
+          const finished = await runner.run(units)
+          const [[, json]] = [...jsonOf(finished)] as [[unknown, string]]
+          const record = JSON.parse(json) as {id: string; text?: string; error?: string}
+          expect(record.error).toBeUndefined()
+          expect(new TextDecoder().decode(finished.bytes)).toBe(
+            new TextDecoder().decode((await processUnits({units, options: {score: false}})).bytes),
+          )
+        }
+        expect(runner.redone).toBeGreaterThanOrEqual(1)
+        expect(runner.redone).toBeLessThanOrEqual(batches.length)
+      } finally {
+        await runner.close()
+      }
+    },
+    60_000,
+  )
+})
+
 describe('summary and progress', () => {
   it('gives nearest-rank p10 and p90, the upper middle value as median', () => {
     expect(distribution([5, 1, 4, 2, 3, 10, 9, 8, 7, 6])).toEqual({
@@ -166,6 +212,38 @@ describe('summary and progress', () => {
       mean: 5.5,
     })
     expect(distribution([])).toBeNull()
+  })
+
+  it('keeps scores as counts per hundredth, with the figures a sorted list of every score gives', () => {
+    // The reference: sort every score, take nearest ranks, round to two decimals.
+    const reference = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b)
+      const rank = (q: number) =>
+        sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0
+      const round = (value: number) => Math.round(value * 100) / 100
+      return {
+        min: round(sorted[0] ?? 0),
+        p10: round(rank(0.1)),
+        median: round(sorted[sorted.length >> 1] ?? 0),
+        p90: round(rank(0.9)),
+        max: round(sorted.at(-1) ?? 0),
+        mean: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
+      }
+    }
+    let seed = 7
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed / 2 ** 31
+    }
+    for (const count of [1, 2, 3, 10, 11, 999, 5000]) {
+      // Grades between -3 and 25 with many repeats and values near a rounding edge.
+      const values = Array.from({length: count}, () =>
+        random() < 0.2 ? Math.round(random() * 20) + 0.005 : random() * 28 - 3,
+      )
+      const histogram = new ScoreHistogram()
+      for (const value of values) histogram.add(value)
+      expect(histogram.distribution()).toEqual(reference(values))
+    }
   })
 
   it('counts errors and lists where they are', () => {
