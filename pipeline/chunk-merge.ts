@@ -95,6 +95,9 @@ export function runChunks(
         ? wordsOf(tree)
         : {unfamiliar: new Set<string>(), sentenceWords: []}),
     })
+    // A message's ancestors (retext-readability gives the paragraph) would keep
+    // the part's tree alive until the merge; the record never reads them.
+    for (const message of file.messages) message.ancestors = undefined
     // Each part starts clean: its findings are kept in `parts` until the merge.
     file.messages = []
     delete data.removed
@@ -120,10 +123,17 @@ function merge(file: VFile, chunks: readonly Chunk[], parts: readonly Part[]): s
       outputs.push(gap)
       offset += gap.length
     }
-    for (const item of part.sentences)
-      sentences.push({...item, start: item.start + offset, end: item.end + offset})
-    for (const item of part.neutrality?.sentences ?? [])
-      neutral.push({...item, start: item.start + offset, end: item.end + offset})
+    // Shifted in place: the part's own objects, which nothing else holds.
+    for (const item of part.sentences) {
+      item.start += offset
+      item.end += offset
+      sentences.push(item)
+    }
+    for (const item of part.neutrality?.sentences ?? []) {
+      item.start += offset
+      item.end += offset
+      neutral.push(item)
+    }
     outputs.push(part.output)
     offset += part.output.length
   })

@@ -20,7 +20,7 @@ import {findBoilerplate} from '../plugins/util/boilerplate-find.js'
 import {type CompiledRule, selectRules} from '../plugins/util/boilerplate-rules.js'
 
 /** Texts longer than this many characters are cleaned in parts (default of `chunkSize`). */
-export const defaultChunkSize = 64 * 1024
+export const defaultChunkSize = 32 * 1024
 
 /** One part of the text, and the boilerplate rules switched off in it. */
 export interface Chunk extends TextSlice {

@@ -24,7 +24,12 @@ import {clean as cleanPreset, normalise, repair, score} from './presets.js'
 import {type CleanRecord, toRecord} from './record.js'
 
 export type {QuotePolicy} from '../plugins/normalise-punctuation.js'
-export {default as parseNews, parseNewsText} from '../plugins/parse-news.js'
+export {
+  default as parseNews,
+  parseNewsSlice,
+  parseNewsText,
+  type TextSlice,
+} from '../plugins/parse-news.js'
 export type {
   Options as BoilerplateOptions,
   Rule as BoilerplateRule,
@@ -73,7 +78,7 @@ export interface CleanOptions extends PipelineOptions {
   readonly path?: string | undefined
   /**
    * Texts longer than this many characters are cleaned in parts cut at safe
-   * paragraph breaks, with the same record (default: `65536`; see pipeline/chunks.ts).
+   * paragraph breaks, with the same record (default: `32768`; see pipeline/chunks.ts).
    */
   readonly chunkSize?: number | undefined
 }

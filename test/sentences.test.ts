@@ -9,7 +9,7 @@ import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {describe, expect, it} from 'vitest'
-import parseNews, {parseNewsText} from '../plugins/parse-news.js'
+import parseNews, {parseNewsSlice, parseNewsText} from '../plugins/parse-news.js'
 import {readGold, scoreBoundaries} from '../scripts/sentence-gold.js'
 
 const gold = readGold(
@@ -114,6 +114,22 @@ describe('the tree', () => {
       if ((end?.offset ?? 0) < shapes.length) expect(place.toPoint(end?.offset ?? -1)).toEqual(end)
       expect(shapes.slice(start?.offset, end?.offset)).toBe(nlcstToString(node as Root))
     })
+  })
+
+  it('parses a slice from line break to line break as the whole text has it there', () => {
+    // The slice starts at the indented WASHINGTON line (line 3) and ends before the last line.
+    const start = shapes.indexOf('  WASHINGTON')
+    const end = shapes.lastIndexOf('\n\n') + 2
+    const slice = parseNewsSlice(shapes, {start, end, line: 3})
+    expect(nlcstToString(slice)).toBe(shapes.slice(start, end))
+    expect(slice.position?.start).toEqual({line: 3, column: 1, offset: start})
+    const inside = tree.children.filter(
+      (node) =>
+        (node.position?.start.offset ?? -1) >= start && (node.position?.end.offset ?? 0) <= end,
+    )
+    // The whole text's white space from line 2 runs into the slice: compare from its paragraph.
+    expect(JSON.stringify(slice.children.slice(1))).toBe(JSON.stringify(inside))
+    expect(slice.children[0]).toMatchObject({type: 'WhiteSpaceNode', value: '  '})
   })
 
   it('has the NLCST shape: root > paragraph > sentence > word > text', () => {
