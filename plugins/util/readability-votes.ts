@@ -30,7 +30,9 @@ const daleChallWords = new Set(daleChall)
 const spacheWords = new Set(spache)
 
 // What it reads of each word, one memo slot a word (see readability-memo.ts);
-// results never depend on the memo.
+// results never depend on the memo. Syllables are counted only when a
+// sentence gets past the bound below (`-1` until then): the `syllable` package
+// is the slow part.
 const memoBits = 15
 const slots = 2 ** memoBits
 const wordSyllables = new Int32Array(slots)
@@ -39,21 +41,30 @@ const caselessForms = new Array<string>(slots).fill('')
 const wordBits = new Uint8Array(slots)
 const easyBit = 1
 const familiarBit = 2
-const complexBit = 4
+// Its test for a name: a first character lower-casing changes.
+const namelessBit = 4
 
 const words = new WordMemo(memoBits, (slot, value) => {
   const caseless = value.toLowerCase()
-  const syllables = syllable(value)
-  wordSyllables[slot] = syllables
+  wordSyllables[slot] = -1
   wordLengths[slot] = value.length
   caselessForms[slot] = caseless
   let bits = 0
   if (daleChallWords.has(caseless)) bits |= easyBit
   if (spacheWords.has(caseless)) bits |= familiarBit
-  // Its test for a name: a first character lower-casing changes.
-  if (syllables >= 3 && value.charCodeAt(0) === caseless.charCodeAt(0)) bits |= complexBit
+  if (value.charCodeAt(0) === caseless.charCodeAt(0)) bits |= namelessBit
   wordBits[slot] = bits
 })
+
+/** The `syllable` count of the word in `slot` (its `value`), counted on first need. */
+function syllablesAt(slot: number, value: string): number {
+  let count = wordSyllables[slot] ?? -1
+  if (count < 0) {
+    count = syllable(value)
+    wordSyllables[slot] = count
+  }
+  return count
+}
 
 /** retext-readability's settings, resolved as it resolves them. */
 export interface VoteSettings {
@@ -82,38 +93,49 @@ interface Tally {
   letter: number
   polysillabicWord: number
   complexPolysillabicWord: number
+  /** Different lower-case words on its Dale–Chall list. */
+  readonly easy: Set<string> | undefined
+  /** Different lower-case words on its Spache list. */
+  readonly familiar: Set<string> | undefined
 }
 
-/** Words, as its `visit` finds them: every descendant, words inside words included. */
+const emptyTally = (exact: boolean): Tally => ({
+  word: 0,
+  syllable: 0,
+  letter: 0,
+  polysillabicWord: 0,
+  complexPolysillabicWord: 0,
+  easy: exact ? new Set() : undefined,
+  familiar: exact ? new Set() : undefined,
+})
+
+/**
+ * Its words, as its `visit` finds them (every descendant, words inside words
+ * included). Without `exact` sets, only what needs no syllables is counted,
+ * and every word without a capital counts as a complex polysyllable.
+ */
 function tallyWords(node: {children: readonly unknown[]}, tally: Tally): void {
   for (const child of node.children as ReadonlyArray<Sentence['children'][number]>) {
     if (child.type === 'WordNode') {
-      const slot = words.slot(textOf(child))
-      const syllables = wordSyllables[slot] ?? 0
+      const value = textOf(child)
+      const slot = words.slot(value)
+      const bits = wordBits[slot] ?? 0
       tally.word++
-      tally.syllable += syllables
       tally.letter += wordLengths[slot] ?? 0
-      if (syllables >= 3) tally.polysillabicWord++
-      if ((wordBits[slot] ?? 0) & complexBit) tally.complexPolysillabicWord++
+      if (tally.easy === undefined || tally.familiar === undefined) {
+        if (bits & namelessBit) tally.complexPolysillabicWord++
+      } else {
+        const syllables = syllablesAt(slot, value)
+        tally.syllable += syllables
+        if (syllables >= 3) {
+          tally.polysillabicWord++
+          if (bits & namelessBit) tally.complexPolysillabicWord++
+        }
+        if (bits & familiarBit) tally.familiar.add(caselessForms[slot] ?? '')
+        if (bits & easyBit) tally.easy.add(caselessForms[slot] ?? '')
+      }
     }
     if ('children' in child) tallyWords(child, tally)
-  }
-}
-
-/** The different lower-case words on its Dale–Chall (`easy`) and Spache (`familiar`) lists. */
-function listedWords(
-  node: {children: readonly unknown[]},
-  easy: Set<string>,
-  familiar: Set<string>,
-): void {
-  for (const child of node.children as ReadonlyArray<Sentence['children'][number]>) {
-    if (child.type === 'WordNode') {
-      const slot = words.slot(textOf(child))
-      const bits = wordBits[slot] ?? 0
-      if (bits & familiarBit) familiar.add(caselessForms[slot] ?? '')
-      if (bits & easyBit) easy.add(caselessForms[slot] ?? '')
-    }
-    if ('children' in child) listedWords(child, easy, familiar)
   }
 }
 
@@ -161,22 +183,24 @@ function votesReach(
  * faster than linearly on very long words, so callers keep those away.
  */
 export function retextFlags(sentence: Sentence, settings: VoteSettings): boolean {
-  const tally: Tally = {
-    word: 0,
-    syllable: 0,
-    letter: 0,
-    polysillabicWord: 0,
-    complexPolysillabicWord: 0,
-  }
+  const bound = emptyTally(false)
+  tallyWords(sentence, bound)
+  if (bound.word < settings.minWords) return false
+  // First an upper bound on its votes, without counting a syllable: endless
+  // syllables, every word polysyllabic, every word without a capital complex,
+  // every word off both lists. Each formula only rates a sentence harder as
+  // those counts grow (Flesch falls with syllables; Fog, SMOG, Dale–Chall and
+  // its grade bands, and Spache rise with theirs), so a sentence that cannot
+  // reach the threshold then never does; most sentences stop here.
+  bound.syllable = Number.POSITIVE_INFINITY
+  bound.polysillabicWord = bound.word
+  if (!votesReach(bound, bound.word, bound.word, settings)) return false
+  const tally = emptyTally(true)
   tallyWords(sentence, tally)
-  if (tally.word < settings.minWords) return false
-  // First as if every word were off both lists: the Dale–Chall and Spache
-  // formulas only grow with those counts (and `dale-chall-formula`'s grade
-  // bands with its score), so a sentence that cannot reach the threshold then
-  // never does, and most sentences stop here without a set of words.
-  if (!votesReach(tally, tally.word, tally.word, settings)) return false
-  const easy = new Set<string>()
-  const familiar = new Set<string>()
-  listedWords(sentence, easy, familiar)
-  return votesReach(tally, tally.word - easy.size, tally.word - familiar.size, settings)
+  return votesReach(
+    tally,
+    tally.word - (tally.easy?.size ?? 0),
+    tally.word - (tally.familiar?.size ?? 0),
+    settings,
+  )
 }
