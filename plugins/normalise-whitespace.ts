@@ -38,6 +38,16 @@ export const source = 'normalise-whitespace'
 const isBlank = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0'
 
 /**
+ * Where a whitespace run that may need an edit can start: a line break, or a
+ * blank followed by whitespace, by punctuation or by the end of the text. A
+ * single blank between words, most of any text, never needs one.
+ */
+function nextRunStart(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from
+  return pattern.test(text) ? pattern.lastIndex - 1 : text.length
+}
+
+/**
  * Find whitespace edits in one left-to-right pass: trailing blanks on a line,
  * blank lines beyond `maxBlankLines`, blank lines at the start and end of the
  * text, and runs of spaces between words (indentation is kept).
@@ -49,6 +59,8 @@ export function findWhitespaceEdits(
   const {maxBlankLines, collapseSpaces} = settings
   const edits: Array<Edit & {ruleId: string}> = []
   const n = text.length
+  // One character and a one-character lookahead: linear.
+  const runStart = /[ \t\u00a0](?=[ \t\u00a0\r\n,.;:!?]|$)|[\r\n]/g
   let i = 0
   // Leading blank lines and blanks before the first character.
   let lead = 0
@@ -107,7 +119,8 @@ export function findWhitespaceEdits(
       }
       i = j
     } else {
-      i++
+      // A native search jumps over words and the single spaces between them.
+      i = nextRunStart(runStart, text, i + 1)
     }
   }
   return edits

@@ -79,9 +79,8 @@ function appendText(parent: Parent, text: string): string {
 }
 
 /**
- * Whether `parent`'s leaves, from `offset` on, spell `candidate` to its end
- * (leaves and candidate both run out together); returns the offset reached,
- * or -1. Compares in place: no string is built.
+ * Whether `parent`'s leaves, from `offset` on, spell `candidate`: returns the
+ * offset reached, or -1. Compares in place: no string is built.
  */
 function spells(parent: Parent, candidate: string, offset: number): number {
   const children = parent.children
@@ -99,8 +98,11 @@ function spells(parent: Parent, candidate: string, offset: number): number {
 
 interface Collector extends LeafIndex {
   offset: number
-  /** The text, when the view does not know it yet. */
-  text: string | undefined
+  /**
+   * A text the leaves are checked against as they are collected (in place:
+   * no string is built); dropped at the first leaf that differs.
+   */
+  candidate: string | undefined
 }
 
 function collect(collector: Collector, parent: Parent, sentence: SentencePlace | undefined): void {
@@ -114,8 +116,13 @@ function collect(collector: Collector, parent: Parent, sentence: SentencePlace |
       collector.starts.push(collector.offset)
       collector.parents.push(parent)
       collector.sentences.push(sentence)
+      if (
+        collector.candidate !== undefined &&
+        !collector.candidate.startsWith(leaf.value, collector.offset)
+      ) {
+        collector.candidate = undefined
+      }
       collector.offset += leaf.value.length
-      if (collector.text !== undefined) collector.text += leaf.value
     } else {
       const inner =
         child.type === 'SentenceNode' &&
@@ -160,21 +167,32 @@ export class TextView {
 
   /** The leaves in text order, walked on first use. */
   get index(): LeafIndex {
-    if (this.#index === undefined) {
-      const collector: Collector = {
-        nodes: [],
-        starts: [],
-        parents: [],
-        sentences: [],
-        hasEmptyParent: false,
-        offset: 0,
-        text: this.#text === undefined ? '' : undefined,
-      }
-      collect(collector, this.root, undefined)
-      if (collector.text !== undefined) this.#text = collector.text
-      this.#index = collector
+    if (this.#index === undefined) this.read(undefined)
+    return this.#index as LeafIndex
+  }
+
+  /**
+   * Walk the tree once for the index and, unless known, the text: `candidate`
+   * when the leaves spell it (most trees, before any edit, spell their file),
+   * else the leaves' values joined.
+   */
+  read(candidate: string | undefined): void {
+    const collector: Collector = {
+      nodes: [],
+      starts: [],
+      parents: [],
+      sentences: [],
+      hasEmptyParent: false,
+      offset: 0,
+      candidate: this.#text === undefined ? candidate : undefined,
     }
-    return this.#index
+    collect(collector, this.root, undefined)
+    this.#index = collector
+    if (this.#text !== undefined) return
+    this.#text =
+      collector.candidate !== undefined && collector.offset === collector.candidate.length
+        ? collector.candidate
+        : collector.nodes.map((node) => node.value).join('')
   }
 
   /**
@@ -238,7 +256,9 @@ const views = new WeakMap<Root, TextView>()
  *
  * Given the `file` the tree was parsed from, a tree that still spells the
  * file's text is checked leaf by leaf against it and reads it, instead of
- * building a copy: most trees are read before any edit.
+ * building a copy: most trees are read before any edit. (The index is left
+ * to first use: building it costs several times the check, mostly in the
+ * collector, and texts without edits never need it.)
  */
 export function viewOf(tree: Root, file?: VFile): TextView {
   let view = views.get(tree)
