@@ -26,12 +26,23 @@ class Points {
 
   private readonly firstLine: number
 
-  /** Points of `text` from `from` to `to`, where `from` is on line `firstLine`. */
-  constructor(text: string, from: number, to: number, firstLine: number) {
+  /**
+   * Points of `text` from `from` to `to`, where `from` is on line `firstLine`;
+   * `newlinesOnly` tells that no `\r` is in that part.
+   */
+  constructor(text: string, from: number, to: number, firstLine: number, newlinesOnly: boolean) {
     this.firstLine = firstLine
     let lineStart = from
     while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--
     this.lineStarts[0] = lineStart
+    if (newlinesOnly) {
+      // `indexOf` finds line feeds far faster than a loop over every character.
+      for (let index = text.indexOf('\n', from); index !== -1 && index < to; ) {
+        this.lineStarts.push(index + 1)
+        index = text.indexOf('\n', index + 1)
+      }
+      return
+    }
     // Line breaks as `vfile-location` counts them: `\r\n`, `\n` or `\r`.
     for (let index = from; index < to; index++) {
       const code = text.charCodeAt(index)
@@ -159,7 +170,9 @@ export function parseNewsText(text: string): Root {
  */
 export function parseNewsSlice(text: string, slice: TextSlice): Root {
   const end = slice.end
-  const points = new Points(text, slice.start, end, slice.line)
+  const carriageReturn = text.indexOf('\r', slice.start)
+  const newlinesOnly = carriageReturn === -1 || carriageReturn >= end
+  const points = new Points(text, slice.start, end, slice.line, newlinesOnly)
   const start = points.at(slice.start)
   const children: Root['children'] = []
   let index = slice.start
@@ -169,7 +182,12 @@ export function parseNewsSlice(text: string, slice: TextSlice): Root {
     if (index > gapStart) children.push(leaf('WhiteSpaceNode', text, gapStart, index, points))
     if (index >= end) break
     const lineStart = index
-    while (index < end && !isLineBreak(text.charCodeAt(index))) index++
+    if (newlinesOnly) {
+      const lineFeed = text.indexOf('\n', index)
+      index = lineFeed === -1 || lineFeed > end ? end : lineFeed
+    } else {
+      while (index < end && !isLineBreak(text.charCodeAt(index))) index++
+    }
     let lineEnd = index
     while (lineEnd > lineStart && isSpaceAt(text, lineEnd - 1)) lineEnd--
     children.push(paragraph(text, lineStart, lineEnd, points))
