@@ -1,0 +1,99 @@
+import type {Sentence} from 'nlcst'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {parseNewsText} from '../plugins/parse-news.js'
+import {WordMemo} from '../plugins/util/readability-memo.js'
+import {countSentence, sentenceCounter} from '../plugins/util/readability-sentence.js'
+import {wordFacts} from '../plugins/util/readability-words.js'
+
+describe('WordMemo', () => {
+  // A tiny table (8 slots, 4 words at most) so that probes collide and the
+  // table fills and empties within a few words.
+  function tiny() {
+    const lengths = new Int32Array(8)
+    const filled: string[] = []
+    const memo = new WordMemo(3, (slot, word) => {
+      filled.push(word)
+      lengths[slot] = word.length
+    })
+    return {lookup: (word: string) => lengths[memo.slot(word)], filled}
+  }
+
+  it('fills a word once, and finds it again through colliding probes', () => {
+    const {lookup, filled} = tiny()
+    for (const word of ['budget', 'vote', 'senate', 'tax', 'vote', 'budget', 'tax']) {
+      expect(lookup(word)).toBe(word.length)
+    }
+    expect(filled).toEqual(['budget', 'vote', 'senate', 'tax'])
+  })
+
+  it('empties itself when full and still answers every word', () => {
+    const {lookup, filled} = tiny()
+    const words = 'one two three four five six seven eight nine ten eleven twelve'.split(' ')
+    for (let round = 0; round < 3; round++) {
+      for (const word of words) expect(lookup(word)).toBe(word.length)
+    }
+    // Never more than four words held: each round refills what was dropped.
+    expect(filled.length).toBeGreaterThan(words.length)
+  })
+
+  it('tells apart words equal in content but made separately', () => {
+    const {lookup, filled} = tiny()
+    const made = ['Wash', 'ington'].join('')
+    expect(lookup('Washington')).toBe(10)
+    expect(lookup(made)).toBe(10)
+    expect(filled).toEqual(['Washington'])
+  })
+})
+
+describe('word facts from the table', () => {
+  it('answers as before for names, figures and hard words', () => {
+    expect(wordFacts('jurisdictional', false)).toMatchObject({
+      countable: true,
+      syllables: 5,
+      polysyllabic: true,
+      complex: true,
+      long: true,
+      key: 'jurisdictional',
+    })
+    // A capital inside a sentence marks a name: familiar, never complex.
+    expect(wordFacts('Mississippi', false)).toMatchObject({complex: false, difficult: false})
+    expect(wordFacts('Mississippi', true)).toMatchObject({complex: true})
+    expect(wordFacts('1,000', false)).toMatchObject({countable: true, letters: 0, characters: 4})
+    expect(wordFacts('—', false).countable).toBe(false)
+  })
+})
+
+describe('one count of each sentence for both analysers', () => {
+  const text =
+    'The committee met on Tuesday. Its interdepartmental recommendations were unanimous. Nobody objected.'
+  const sentences = (tree: ReturnType<typeof parseNewsText>): Sentence[] =>
+    tree.children.flatMap((node) =>
+      node.type === 'ParagraphNode'
+        ? node.children.filter((child): child is Sentence => child.type === 'SentenceNode')
+        : [],
+    )
+
+  it('gives a second reader the very counts the first made', () => {
+    const tree = parseNewsText(text)
+    const file = new VFile(text)
+    const first = sentences(tree).map(sentenceCounter(file))
+    const second = sentences(tree).map(sentenceCounter(file))
+    expect(second).toHaveLength(3)
+    for (const [index, counts] of second.entries()) expect(counts).toBe(first[index])
+  })
+
+  it('counts afresh for another file, or a sentence out of order', () => {
+    const tree = parseNewsText(text)
+    const file = new VFile(text)
+    const nodes = sentences(tree)
+    const first = nodes.map(sentenceCounter(file))
+    const other = nodes.map(sentenceCounter(new VFile(text)))
+    expect(other[0]).not.toBe(first[0])
+    expect(other[0]).toEqual(first[0])
+    const backwards = sentenceCounter(file)
+    const last = backwards(nodes[2] as Sentence)
+    expect(last).not.toBe(first[2])
+    expect(last).toEqual(countSentence(nodes[2] as Sentence))
+  })
+})
