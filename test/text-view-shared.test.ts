@@ -132,6 +132,11 @@ describe('the shared text view', () => {
             const shared = viewOf(tree, file)
             const fresh = new TextView(tree)
             expect(shared.text).toBe(fresh.text)
+            // Offsets from the end back: the shared index grows from the end
+            // of the text as lookups reach further back, and must agree all along.
+            for (let offset = fresh.text.length; offset >= 0; offset -= 7) {
+              expect(shared.toOriginal(offset)).toBe(fresh.toOriginal(offset))
+            }
             expect(shared.index.nodes).toEqual(fresh.index.nodes)
             expect(shared.index.starts).toEqual(fresh.index.starts)
             shared.index.parents.forEach((parent, at) => {

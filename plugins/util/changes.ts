@@ -111,6 +111,10 @@ export function recordChanges(
  */
 export function mergeSharedLeaves(view: TextView, edits: readonly Edit[]): Edit[] {
   const merged: Edit[] = []
+  // Leaf numbers are compared below: the index must reach the first edit.
+  view.indexFrom(
+    edits.reduce((low, edit) => Math.min(low, Math.max(0, edit.start)), Number.POSITIVE_INFINITY),
+  )
   let lastLeaf = -1
   for (const edit of edits) {
     const first = view.leafIndexAt(edit.start)

@@ -46,7 +46,10 @@ interface LeafOperation {
 export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]): void {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end)
   const text = view.text
-  const index = view.index
+  // Every leaf number below is taken from this index: it must reach the first edit.
+  let first = text.length
+  for (const edit of sorted) first = Math.min(first, Math.max(0, edit.start))
+  const index = view.indexFrom(first)
   const joins: Array<[Sentence, Sentence, Paragraph | Root]> = []
   const operations = new Map<number, LeafOperation[]>()
   let reached = -1

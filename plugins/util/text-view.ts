@@ -78,19 +78,39 @@ function appendText(parent: Parent, text: string): string {
   return text
 }
 
+/** What a check of the leaves against a text learns on the way. */
+interface Reading {
+  /** View offset of each child of the root. */
+  readonly rootStarts: number[]
+  /** Every leaf has a value and a position (what indexing from the middle relies on). */
+  plain: boolean
+  hasEmptyParent: boolean
+}
+
 /**
  * Whether `parent`'s leaves, from `offset` on, spell `candidate`: returns the
  * offset reached, or -1. Compares in place: no string is built.
  */
-function spells(parent: Parent, candidate: string, offset: number): number {
+function spells(parent: Parent, candidate: string, offset: number, reading: Reading): number {
   const children = parent.children
+  if (children.length === 0) reading.hasEmptyParent = true
   for (let index = 0; index < children.length && offset !== -1; index++) {
     const child = children[index] as Literal | Parent
+    if (parent.type === 'RootNode') reading.rootStarts.push(offset)
     if (childrenOf(child) === undefined) {
-      const value = (child as Literal).value
+      const leaf = child as Literal
+      const value = leaf.value
+      const position = leaf.position
+      if (
+        value.length === 0 ||
+        position?.start.offset === undefined ||
+        position.end.offset === undefined
+      ) {
+        reading.plain = false
+      }
       offset = candidate.startsWith(value, offset) ? offset + value.length : -1
     } else {
-      offset = spells(child as Parent, candidate, offset)
+      offset = spells(child as Parent, candidate, offset, reading)
     }
   }
   return offset
@@ -134,6 +154,26 @@ function collect(collector: Collector, parent: Parent, sentence: SentencePlace |
   }
 }
 
+/** Collect the leaves of the root's children `[from, to)`. */
+function collectRange(collector: Collector, root: Root, from: number, to: number): void {
+  const children = root.children
+  if (children.length === 0) collector.hasEmptyParent = true
+  for (let index = from; index < to; index++) {
+    const child = children[index] as Literal | Parent
+    if (childrenOf(child) === undefined) {
+      const leaf = child as Literal
+      collector.nodes.push(leaf)
+      collector.starts.push(collector.offset)
+      collector.parents.push(root)
+      collector.sentences.push(undefined)
+      collector.offset += leaf.value.length
+    } else {
+      const inner = child.type === 'SentenceNode' ? {sentence: child, parent: root} : undefined
+      collect(collector, child as Parent, inner)
+    }
+  }
+}
+
 export function isPristine(node: Literal): boolean {
   const position = node.position
   return (
@@ -148,6 +188,14 @@ export class TextView {
   readonly root: Root
   #text: string | undefined
   #index: LeafIndex | undefined
+  /** The root child the index starts at (it runs to the end of the tree). */
+  #from = 0
+  /**
+   * Offsets of the root's children, when known and the tree is plain: the
+   * index can then start at any of them. Valid before `#from` (edits only
+   * happen inside the index).
+   */
+  #rootStarts: number[] | undefined
 
   /**
    * A view of `tree` as it reads now. Cleaners use the shared `viewOf(tree, file)`
@@ -159,55 +207,94 @@ export class TextView {
     this.#index = index
   }
 
+  /**
+   * A view of a tree that spells `text`, with what the check learned: most
+   * edits are near the end of a text (a trailing line break, a control
+   * character), and the index is then built from the root child before them.
+   */
+  static spelling(tree: Root, text: string, reading: Reading): TextView {
+    const view = new TextView(tree, text)
+    // Indexed from the middle only when every leaf has a value and a position
+    // and no parent is empty: leaf lookups then never look back past the start.
+    if (reading.plain && !reading.hasEmptyParent) view.#rootStarts = reading.rootStarts
+    return view
+  }
+
   /** The text as the tree now reads. */
   get text(): string {
     if (this.#text === undefined) this.#text = appendText(this.root, '')
     return this.#text
   }
 
-  /** The leaves in text order, walked on first use. */
+  /** Every leaf in text order, walked on first use. */
   get index(): LeafIndex {
-    if (this.#index === undefined) this.read(undefined)
-    return this.#index as LeafIndex
+    return this.indexFrom(0)
   }
 
   /**
-   * Walk the tree once for the index and, unless known, the text: `candidate`
-   * when the leaves spell it (most trees, before any edit, spell their file),
-   * else the leaves' values joined.
+   * The leaves from the one holding view offset `offset` to the end (the
+   * index may start earlier). Leaf numbers stay valid until a call with a
+   * smaller offset; callers that hold them ask for their smallest offset first.
    */
-  read(candidate: string | undefined): void {
+  indexFrom(offset: number): LeafIndex {
+    const starts = this.#rootStarts
+    const index = this.#index
+    let from = 0
+    if (starts !== undefined) {
+      let low = 0
+      let high = starts.length - 1
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if ((starts[middle] ?? 0) <= offset) low = middle
+        else high = middle - 1
+      }
+      // One child of margin: an offset at a child's start may map into the one before.
+      from = Math.max(0, low - 1)
+    }
+    if (index !== undefined && this.#from <= from) return index
+    const to = index === undefined ? this.root.children.length : this.#from
     const collector: Collector = {
       nodes: [],
       starts: [],
       parents: [],
       sentences: [],
       hasEmptyParent: false,
-      offset: 0,
-      candidate: this.#text === undefined ? candidate : undefined,
+      offset: starts?.[from] ?? 0,
+      candidate: undefined,
     }
-    collect(collector, this.root, undefined)
-    this.#index = collector
-    if (this.#text !== undefined) return
-    this.#text =
-      collector.candidate !== undefined && collector.offset === collector.candidate.length
-        ? collector.candidate
-        : collector.nodes.map((node) => node.value).join('')
+    collectRange(collector, this.root, from, to)
+    const part: LeafIndex = index
+      ? {
+          nodes: [...collector.nodes, ...index.nodes],
+          starts: [...collector.starts, ...index.starts],
+          parents: [...collector.parents, ...index.parents],
+          sentences: [...collector.sentences, ...index.sentences],
+          hasEmptyParent: collector.hasEmptyParent || index.hasEmptyParent,
+        }
+      : collector
+    if (this.#text === undefined) this.#text = part.nodes.map((node) => node.value).join('')
+    this.#index = part
+    this.#from = from
+    return part
   }
 
   /**
    * Follow an edit of the tree: the view now reads `text`, its index updated
-   * in place by the editor (`applyEdits`); without `text`, it walks the tree
-   * again when next read.
+   * in place by the editor (`applyEdits`, which also pruned any parent left
+   * empty); without `text`, it walks the tree again when next read.
    */
   sync(text: string | undefined): void {
     this.#text = text
-    if (text === undefined) this.#index = undefined
+    if (text === undefined) {
+      this.#index = undefined
+      this.#rootStarts = undefined
+      this.#from = 0
+    }
   }
 
   /** Index of the leaf that holds view offset `offset` (the last leaf for the end). */
   leafIndexAt(offset: number): number {
-    const {starts, nodes} = this.index
+    const {starts, nodes} = this.indexFrom(offset)
     let low = 0
     let high = starts.length - 1
     while (low < high) {
@@ -222,7 +309,7 @@ export class TextView {
 
   /** Map a view offset to an offset in the original text. */
   toOriginal(offset: number): number {
-    const {nodes, starts} = this.index
+    const {nodes, starts} = this.indexFrom(offset)
     if (nodes.length === 0) return offset
     const at = this.leafIndexAt(offset)
     const node = nodes[at]
@@ -237,7 +324,8 @@ export class TextView {
   }
 
   private nearestOriginal(at: number): number {
-    const nodes = this.index.nodes
+    // Only reached for a leaf without a position: such a tree is indexed whole.
+    const nodes = this.#index?.nodes ?? []
     for (let i = at - 1; i >= 0; i--) {
       const end = nodes[i]?.position?.end.offset
       if (end !== undefined) return end
@@ -264,8 +352,11 @@ export function viewOf(tree: Root, file?: VFile): TextView {
   let view = views.get(tree)
   if (!view) {
     const value = file === undefined ? undefined : String(file.value)
-    const same = value !== undefined && spells(tree, value, 0) === value.length
-    view = new TextView(tree, same ? value : undefined)
+    const reading: Reading = {rootStarts: [], plain: true, hasEmptyParent: false}
+    view =
+      value !== undefined && spells(tree, value, 0, reading) === value.length
+        ? TextView.spelling(tree, value, reading)
+        : new TextView(tree)
     views.set(tree, view)
   }
   return view
