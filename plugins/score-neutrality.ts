@@ -69,6 +69,8 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
     threshold: options?.threshold ?? shippedModel.threshold,
     quoteWeight: options?.quotes === false ? 0 : shippedModel.quoteWeight,
   }
+  // Most sentences have no signal: their score is the bias's, worked out once.
+  const plainScore = scoreFromLogit(model.bias)
   return (tree, file) => {
     const original = String(file.value)
     const sentences: SentenceNeutrality[] = []
@@ -88,7 +90,7 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
         all.push(record)
         lint(file, signal, weight)
       }
-      const score = scoreFromLogit(logit)
+      const score = signals.length === 0 ? plainScore : scoreFromLogit(logit)
       sentences.push({start: sentence.start, end: sentence.end, score, signals})
       weightedScore += score * sentence.words
       totalWords += sentence.words

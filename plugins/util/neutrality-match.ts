@@ -5,9 +5,10 @@
  * reads what was looked up once per word (neutrality-words.ts).
  */
 import type {Position} from 'unist'
+import type {IndexedTerm, TermList} from './neutrality-index.js'
 import type {Category, Lexicon, SuffixRule} from './neutrality-lexicon.js'
 import type {Signal} from './neutrality-signals.js'
-import type {Candidates, SentenceWords} from './neutrality-words.js'
+import type {SentenceWords} from './neutrality-words.js'
 
 /** Add the lexicon signals of `words` to `signals`; `original` is the input text. */
 export function matchTerms(
@@ -36,9 +37,10 @@ function matchTable(
     if (covered[index]) continue
     const candidates = table[index]
     if (!candidates) continue
-    const term = firstMatch(words, index, candidates)
-    if (!term) continue
-    const count = term.words.length
+    const match = firstMatch(words, index, candidates)
+    if (!match) continue
+    const {term} = match
+    const count = match.ids.length
     const first = places[index]
     const last = places[index + count - 1]
     // Personal pronouns inside a quotation are the speaker's, not the writer's.
@@ -52,7 +54,7 @@ function matchTable(
         quiet: term.quiet,
       })
     }
-    covered.fill(1, index, index + count)
+    for (let at = index; at < index + count; at++) covered[at] = 1
     index += count - 1
   }
 }
@@ -61,19 +63,30 @@ function matchTable(
 function firstMatch(
   words: SentenceWords,
   index: number,
-  candidates: Candidates,
-): Candidates[number] | undefined {
-  for (const candidate of candidates) {
-    if (matchesAt(words, index, candidate.words)) return candidate
+  candidates: TermList,
+): IndexedTerm | undefined {
+  if (candidates.bySecond === undefined) {
+    for (const candidate of candidates.terms) {
+      if (matchesAt(words, index, candidate.ids)) return candidate
+    }
+    return undefined
   }
-  return undefined
+  // Only phrases whose second word is the next word can match, in the same order.
+  const next = index + 1
+  if (next < words.length && !words.covered[next] && !words.gapBefore[next]) {
+    for (const candidate of candidates.bySecond.get(words.ids[next] as number) ?? []) {
+      if (matchesAt(words, index, candidate.ids)) return candidate
+    }
+  }
+  return candidates.single
 }
 
-function matchesAt(words: SentenceWords, index: number, terms: readonly string[]): boolean {
-  if (index + terms.length > words.length) return false
-  for (let offset = 1; offset < terms.length; offset++) {
+/** The term's later words follow `index` as the next words, uncovered, with no punctuation between. */
+function matchesAt(words: SentenceWords, index: number, ids: Int32Array): boolean {
+  if (index + ids.length > words.length) return false
+  for (let offset = 1; offset < ids.length; offset++) {
     const at = index + offset
-    if (words.covered[at] || words.gapBefore[at] || words.norm[at] !== terms[offset]) return false
+    if (words.covered[at] || words.gapBefore[at] || words.ids[at] !== ids[offset]) return false
   }
   return true
 }

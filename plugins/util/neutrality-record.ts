@@ -19,13 +19,32 @@ export function withSentenceNeutrality<T extends {start: number; end: number}>(
   report: NeutralityReport | undefined,
 ): (T & {neutrality?: Pick<SentenceNeutrality, 'score' | 'signals'>})[] {
   if (!report) return [...sentences]
-  const byOffsets = new Map<string, SentenceNeutrality>()
-  for (const sentence of report.sentences)
-    byOffsets.set(`${sentence.start}:${sentence.end}`, sentence)
+  const byOffsets = new Map<number | string, SentenceNeutrality>()
+  for (const sentence of report.sentences) byOffsets.set(offsetsKey(sentence), sentence)
   return sentences.map((sentence) => {
-    const found = byOffsets.get(`${sentence.start}:${sentence.end}`)
+    const found = byOffsets.get(offsetsKey(sentence))
     return found
       ? {...sentence, neutrality: {score: found.score, signals: found.signals}}
       : sentence
   })
+}
+
+/** Ends below this (2^21: 2 MB of text) pack with their start into one exact number. */
+const endLimit = 2 ** 21
+
+/**
+ * A key for a pair of offsets: one number (no string to build) when they
+ * pack exactly below 2^53, which any article does; a string otherwise. A
+ * number never equals a string, so keys stay one-to-one.
+ */
+function offsetsKey(span: {readonly start: number; readonly end: number}): number | string {
+  const {start, end} = span
+  const packs =
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    start < 2 ** 32 &&
+    end >= 0 &&
+    end < endLimit
+  return packs ? start * endLimit + end : `${start}:${end}`
 }

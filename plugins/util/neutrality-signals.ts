@@ -99,30 +99,6 @@ export function scanSentence(
   let mark = sentenceStart
   let open: OpenQuote | undefined
 
-  const closeQuote = (node: SentenceContent) => {
-    if (open !== undefined && !open.afterBreak) {
-      const count = words.length - open.words
-      const start = open.node.position?.start
-      const end = node.position?.end
-      if (count >= 1 && count <= scareQuoteMaxWords && start && end && !endsClause(mark)) {
-        signals.push({
-          category: 'scare-quote',
-          text: original.slice(start.offset, end.offset),
-          place: {start, end},
-          quoted: false,
-        })
-      }
-    }
-    open = undefined
-  }
-  const openQuote = (node: SentenceContent) => {
-    open = {
-      node,
-      words: words.length,
-      afterBreak: mark === sentenceStart || mark === colon || mark === comma,
-    }
-  }
-
   for (let index = 0; index < children.length; index++) {
     const node = children[index] as SentenceContent
     if (node.type === 'WordNode') {
@@ -143,26 +119,26 @@ export function scanSentence(
         const character = value.charCodeAt(at)
         if (character === leftDouble || character === lowDouble || character === leftGuillemet) {
           state.double = true
-          openQuote(node)
+          open = openQuote(node, words.length, mark)
         } else if (character === rightDouble || character === rightGuillemet) {
-          if (state.double) closeQuote(node)
+          if (state.double) open = closeQuote(open, node, words.length, mark, signals, original)
           state.double = false
         } else if (character === straightDouble) {
-          if (state.double) closeQuote(node)
-          else openQuote(node)
+          if (state.double) open = closeQuote(open, node, words.length, mark, signals, original)
+          else open = openQuote(node, words.length, mark)
           state.double = !state.double
         } else if (character === leftSingle) {
           state.single = true
-          openQuote(node)
+          open = openQuote(node, words.length, mark)
         } else if (character === rightSingle || character === straightSingle) {
           // A lone apostrophe closes an open single quote; it opens one only
           // before a word, so a plural possessive (`players' union`) is left alone.
           if (state.single) {
-            closeQuote(node)
+            open = closeQuote(open, node, words.length, mark, signals, original)
             state.single = false
           } else if (character === straightSingle && children[index + 1]?.type === 'WordNode') {
             state.single = true
-            openQuote(node)
+            open = openQuote(node, words.length, mark)
           }
         } else if (
           (character === exclamationMark || character === questionMark) &&
@@ -197,6 +173,39 @@ export function findSignals(
   original: string,
 ): Signal[] {
   return scanSentence(sentence, lexicon, state, original).signals
+}
+
+/** A quotation opening at `node`, after `words` words of the sentence and the mark `mark`. */
+function openQuote(node: SentenceContent, words: number, mark: number): OpenQuote {
+  return {node, words, afterBreak: mark === sentenceStart || mark === colon || mark === comma}
+}
+
+/**
+ * Close the quotation `open` at `node`, after `words` words: a short one in
+ * running text is a scare quote, added to `signals`. No quotation stays open.
+ */
+function closeQuote(
+  open: OpenQuote | undefined,
+  node: SentenceContent,
+  words: number,
+  mark: number,
+  signals: Signal[],
+  original: string,
+): undefined {
+  if (open !== undefined && !open.afterBreak) {
+    const count = words - open.words
+    const start = open.node.position?.start
+    const end = node.position?.end
+    if (count >= 1 && count <= scareQuoteMaxWords && start && end && !endsClause(mark)) {
+      signals.push({
+        category: 'scare-quote',
+        text: original.slice(start.offset, end.offset),
+        place: {start, end},
+        quoted: false,
+      })
+    }
+  }
+  return undefined
 }
 
 /** A stop or a clause break: a quotation after one is direct speech, not a scare quote. */

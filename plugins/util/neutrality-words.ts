@@ -1,33 +1,20 @@
 /**
  * The words of one sentence as score-neutrality's passes read them: each
- * word's normalised form, the table terms it may start, the suffix rule it
- * fits and whether it holds a digit, worked out once as the word is read.
- * Parallel arrays, reused from sentence to sentence, so a word costs one
- * look-up in a merged index and no allocation (unless it has capitals).
+ * word's id in the term index, the terms it may start, the suffix rule it
+ * fits and whether it holds a digit, worked out in one pass over its
+ * characters. Parallel arrays, reused from sentence to sentence, so a plain
+ * word costs no allocation at all.
  */
 import type {Position} from 'unist'
-import type {PhraseTable, SuffixRule} from './neutrality-lexicon.js'
-
-/** The terms of a table that start with one word, longest first. */
-export type Candidates = NonNullable<ReturnType<PhraseTable['get']>>
-
-/** Both tables' terms starting with one word. */
-export interface IndexEntry {
-  readonly curated?: Candidates | undefined
-  readonly packaged?: Candidates | undefined
-}
-
-/** The first words of the curated and package terms, in one map: one look-up a word. */
-export type WordIndex = ReadonlyMap<string, IndexEntry>
-
-/** Merge the first-word keys of the two tables. */
-export function buildIndex(curated: PhraseTable, packaged: PhraseTable): WordIndex {
-  const index = new Map<string, IndexEntry>()
-  for (const [word, candidates] of curated) index.set(word, {curated: candidates})
-  for (const [word, candidates] of packaged)
-    index.set(word, {curated: index.get(word)?.curated, packaged: candidates})
-  return index
-}
+import {
+  foldCode,
+  hashStart,
+  hashStep,
+  type TermList,
+  unknownWord,
+  type WordIndex,
+} from './neutrality-index.js'
+import type {SuffixRule} from './neutrality-lexicon.js'
 
 /** Lower case, curly apostrophes straight: the form terms are stored in. */
 export function normaliseWord(word: string): string {
@@ -41,6 +28,9 @@ export interface WordTables {
   readonly suffixes: readonly SuffixRule[]
 }
 
+const lowerS = 0x73
+const apostrophe = 0x27
+
 /**
  * The words of one sentence, as the passes see them. Fields are parallel
  * arrays indexed by word; only the first `length` entries are current.
@@ -48,13 +38,13 @@ export interface WordTables {
 export class SentenceWords {
   /** Words of the current sentence. */
   length = 0
-  /** Lower case, curly apostrophes straight. */
-  readonly norm: string[] = []
+  /** Id of the word in the term index (`unknownWord`: in no term). */
+  ids = new Int32Array(64)
   readonly places: (Position | undefined)[] = []
   /** Curated terms starting with the word (or with it less a possessive `'s`). */
-  readonly curated: (Candidates | undefined)[] = []
+  readonly curated: (TermList | undefined)[] = []
   /** Package terms starting with the word (or with it less a possessive `'s`). */
-  readonly packaged: (Candidates | undefined)[] = []
+  readonly packaged: (TermList | undefined)[] = []
   /** The first suffix rule the word fits, capitals aside (they depend on where it stands). */
   readonly suffix: (SuffixRule | undefined)[] = []
   /** 1: inside a direct quotation. */
@@ -83,57 +73,93 @@ export class SentenceWords {
   ): void {
     const at = this.length
     if (at === this.covered.length) this.grow()
-    const norm = normaliseWord(text)
-    const first = text.charAt(0)
-    const entry = tables.index.get(norm)
-    let curated = entry?.curated
-    let packaged = entry?.packaged
-    // A possessive starts the terms of its word (`regime's`), when the whole form starts none.
-    if ((curated === undefined || packaged === undefined) && norm.endsWith("'s")) {
-      const bare = tables.index.get(norm.slice(0, -2))
-      curated ??= bare?.curated
-      packaged ??= bare?.packaged
+    // One pass: the folded hash (and the hash less the last two characters, for a
+    // possessive), digits, and whether folding alone gives the normalised form.
+    let word = text
+    let length = text.length
+    let hash = hashStart
+    let bare = hashStart
+    let digit = false
+    let plain = true
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index)
+      if (code >= 0x30 && code <= 0x39) digit = true
+      else if (code > 0x7f && code !== 0x2019) plain = false
+      if (index === length - 2) bare = hash
+      hash = hashStep(hash, foldCode(code))
     }
-    this.norm[at] = norm
+    if (!plain) {
+      // Beyond ASCII, lower-casing can change more than capitals (even the length): do it exactly.
+      word = normaliseWord(text)
+      length = word.length
+      hash = hashStart
+      for (let index = 0; index < length; index++) {
+        if (index === length - 2) bare = hash
+        hash = hashStep(hash, word.charCodeAt(index))
+      }
+    }
+    const {index} = tables
+    const id = index.find(word, length, hash)
+    let curated = id === unknownWord ? undefined : index.curated[id]
+    let packaged = id === unknownWord ? undefined : index.packaged[id]
+    // A possessive starts the terms of its word (`regime's`), when the whole form starts none.
+    if (
+      (curated === undefined || packaged === undefined) &&
+      length > 2 &&
+      foldCode(word.charCodeAt(length - 1)) === lowerS &&
+      foldCode(word.charCodeAt(length - 2)) === apostrophe
+    ) {
+      const bareId = index.find(word, length - 2, bare)
+      if (bareId !== unknownWord) {
+        curated ??= index.curated[bareId]
+        packaged ??= index.packaged[bareId]
+      }
+    }
+    this.ids[at] = id
     this.places[at] = place
     this.curated[at] = curated
     this.packaged[at] = packaged
-    this.suffix[at] = fittingSuffix(norm, tables.suffixes)
+    this.suffix[at] = tables.suffixes.length === 0 ? undefined : fittingSuffix(text, tables)
     this.quoted[at] = quoted ? 1 : 0
     this.gapBefore[at] = gapBefore ? 1 : 0
-    this.capitalised[at] = first !== first.toLowerCase() ? 1 : 0
-    this.digit[at] = hasDigit(norm) ? 1 : 0
+    this.capitalised[at] = isCapital(text) ? 1 : 0
+    this.digit[at] = digit ? 1 : 0
     this.length = at + 1
   }
 
   private grow(): void {
     const size = this.covered.length * 2
-    const widen = (from: Uint8Array) => {
-      const to = new Uint8Array(size)
+    const widen = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
       to.set(from)
       return to
     }
-    this.quoted = widen(this.quoted)
-    this.gapBefore = widen(this.gapBefore)
-    this.capitalised = widen(this.capitalised)
-    this.digit = widen(this.digit)
+    this.ids = widen(this.ids, new Int32Array(size))
+    this.quoted = widen(this.quoted, new Uint8Array(size))
+    this.gapBefore = widen(this.gapBefore, new Uint8Array(size))
+    this.capitalised = widen(this.capitalised, new Uint8Array(size))
+    this.digit = widen(this.digit, new Uint8Array(size))
     this.covered = new Uint8Array(size)
   }
 }
 
-function fittingSuffix(norm: string, rules: readonly SuffixRule[]): SuffixRule | undefined {
-  for (const rule of rules) {
+/** The first suffix rule `text` fits, judged on its normalised form (built only for a likely fit). */
+function fittingSuffix(text: string, tables: WordTables): SuffixRule | undefined {
+  const last = text.charCodeAt(text.length - 1)
+  for (const rule of tables.suffixes) {
+    // Folding keeps ASCII letters' identity, so a last letter that differs rules the suffix out.
+    const end = rule.suffix.charCodeAt(rule.suffix.length - 1)
+    if (last < 0x80 && rule.suffix !== '' && foldCode(last) !== end) continue
+    const norm = normaliseWord(text)
     if (norm.length >= rule.minLength && norm.endsWith(rule.suffix) && !rule.exceptions.has(norm))
       return rule
   }
   return undefined
 }
 
-/** Holds an ASCII digit (what `\d` matches). */
-function hasDigit(norm: string): boolean {
-  for (let at = 0; at < norm.length; at++) {
-    const code = norm.charCodeAt(at)
-    if (code >= 0x30 && code <= 0x39) return true
-  }
-  return false
+/** The first character changes in lower case: a capital. */
+function isCapital(text: string): boolean {
+  const first = text.charCodeAt(0)
+  if (first < 0x80) return first >= 0x41 && first <= 0x5a
+  const character = text.charAt(0)
+  return character !== character.toLowerCase()
 }
