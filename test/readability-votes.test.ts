@@ -1,6 +1,9 @@
 import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import type {Root, Sentence} from 'nlcst'
 import retextReadability from 'retext-readability'
+import {syllable} from 'syllable'
+import {syllable as upstreamSyllable} from 'syllable-upstream'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -141,4 +144,19 @@ describe('retext-readability’s vote, computed ahead of it', () => {
       }
     },
   )
+})
+
+describe('the memoised `syllable` that retext-readability and the vote share', () => {
+  it('is the package retext-readability imports (root `overrides`)', () => {
+    const require = createRequire(import.meta.url)
+    const fromRetext = createRequire(require.resolve('retext-readability')).resolve('syllable')
+    expect(fromRetext.replaceAll('\\', '/')).toMatch(/\/packages\/syllable-memo\/index\.js$/)
+  })
+
+  it('answers as the syllable package does, on the first call and on later ones', () => {
+    const words = [...written, ...sentences(300, 3)].join(' ').split(/\s+/)
+    for (let round = 0; round < 2; round++) {
+      for (const word of words) expect(syllable(word)).toBe(upstreamSyllable(word))
+    }
+  })
 })

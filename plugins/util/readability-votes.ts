@@ -32,7 +32,9 @@ const spacheWords = new Set(spache)
 // What it reads of each word, one memo slot a word (see readability-memo.ts);
 // results never depend on the memo. Syllables are counted only when a
 // sentence gets past the bound below (`-1` until then): the `syllable` package
-// is the slow part.
+// is the slow part. `syllable` here is packages/syllable-memo (the root
+// `overrides` install it for retext-readability too), so the words of a
+// sentence handed over are not counted a second time.
 const memoBits = 15
 const slots = 2 ** memoBits
 const wordSyllables = new Int32Array(slots)
