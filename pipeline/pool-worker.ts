@@ -66,31 +66,30 @@ const encoder = new TextEncoder()
 /** Clean a batch; never throws for an item (an item that fails becomes an error record). */
 export async function processUnits(task: Task): Promise<Finished> {
   const fields = task.fields ?? defaultFields
-  const lines: Uint8Array[] = []
+  const lines: string[] = []
   let total = 0
   const units = task.units.map((unit): Done => {
     if (unit.kind === 'end') return unit
     const item = itemOfLine(unit.item, fields)
     const processed = processItem(item, task.options)
-    const line = encoder.encode(`${processed.json}\n`)
+    const line = `${processed.json}\n`
+    const length = Buffer.byteLength(line)
     lines.push(line)
-    total += line.length
+    total += length
     const {text: _text, html: _html, json: _json, ...where} = item
     return {
       ...unit,
       item: where,
-      length: line.length,
+      length,
       digest: processed.digest,
       ...(processed.text === undefined ? {} : {text: processed.text}),
     }
   })
-  // One buffer of its own (not a slice of a pool), so a worker can transfer it.
+  // One buffer of its own (not a slice of a pool), so a worker can transfer it; each line is
+  // encoded straight into it, with no buffer per line for the collector.
   const bytes = new Uint8Array(total)
   let offset = 0
-  for (const line of lines) {
-    bytes.set(line, offset)
-    offset += line.length
-  }
+  for (const line of lines) offset += encoder.encodeInto(line, bytes.subarray(offset)).written
   return {units, bytes}
 }
 

@@ -21,8 +21,12 @@ export interface BatchLimits {
   characters: number
 }
 
-/** Small enough to keep workers evenly busy, large enough that hand-off costs little. */
-export const defaultLimits: BatchLimits = {items: 64, characters: 512 * 1024}
+/**
+ * Small enough to keep workers evenly busy and the records in flight few (a
+ * record's JSON is about 11 times its text), large enough that hand-off costs
+ * little.
+ */
+export const defaultLimits: BatchLimits = {items: 64, characters: 256 * 1024}
 
 function weightOf(unit: Unit): number {
   if (unit.kind === 'end') return 0
@@ -83,14 +87,20 @@ export function failedBatch(
 
 /**
  * Heap caps of each worker thread (MB). V8 grows a heap far past what it keeps
- * alive (about 30 MB here) before it collects, and three heaps at `--jobs 2`
- * took 600–950 MB on a long run. The old-generation cap keeps each worker near
- * its working set; below about 112 MB the collector runs so often that a worker
- * needs a quarter more CPU. A young generation of 24 MB (V8's default is 48) cut
- * peak RSS by about 50 MB at no measurable cost. A batch that overflows the cap
- * (a very large document) is redone in the main thread, which has no cap.
+ * alive (about 30 MB here) before it collects; the old-generation cap keeps a
+ * worker near its working set at no measurable CPU cost. The young generation
+ * keeps V8's default (`young: undefined`): capping it at 24 MB saved about 50 MB
+ * of peak RSS but cost a fifth more CPU. A batch that overflows the cap (a very
+ * large document) is redone in the main thread, which has no cap.
  */
-export const workerHeapMb = {old: 128, young: 24}
+export const workerHeapMb: HeapCaps = {old: 128}
+
+export interface HeapCaps {
+  /** Old generation (MB). */
+  old: number
+  /** Young generation (MB); V8's default when absent. */
+  young?: number | undefined
+}
 
 /**
  * A runner for `jobs` threads: the main thread for 1, a piscina pool above.
@@ -101,7 +111,7 @@ export async function createRunner(
   jobs: number,
   options: ItemOptions,
   fields?: FieldMap,
-  heapMb: {old: number; young: number} = workerHeapMb,
+  heapMb: HeapCaps = workerHeapMb,
 ): Promise<Runner> {
   const task = (units: Unit[]): Task => (fields ? {units, options, fields} : {units, options})
   const runHere = (units: Unit[]): Promise<Finished> =>
@@ -114,7 +124,10 @@ export async function createRunner(
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
-    resourceLimits: {maxOldGenerationSizeMb: heapMb.old, maxYoungGenerationSizeMb: heapMb.young},
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb.old,
+      ...(heapMb.young === undefined ? {} : {maxYoungGenerationSizeMb: heapMb.young}),
+    },
   })
   let redone = 0
   return {
@@ -141,7 +154,7 @@ export async function createRunner(
 export async function* mapOrdered(
   units: AsyncIterable<Unit>,
   runner: Runner,
-  window = runner.jobs * 3,
+  window = runner.jobs * 2,
   limits: BatchLimits = defaultLimits,
 ): AsyncGenerator<Finished> {
   const pending: Array<Promise<Finished>> = []
