@@ -77,6 +77,7 @@ export function runChunks(
   const text = String(file.value)
   const parts: Part[] = []
   const trace = traceCalls(file)
+  const ownSymbols = new Set(Object.getOwnPropertySymbols(file))
   for (const chunk of chunks) {
     const processor = pipelineOf(chunk)
     const tree = parseNewsSlice(text, chunk)
@@ -98,6 +99,12 @@ export function runChunks(
     // A message's ancestors (retext-readability gives the paragraph) would keep
     // the part's tree alive until the merge; the record never reads them.
     for (const message of file.messages) message.ancestors = undefined
+    // What plugins cache on the file under a symbol (score-readability's
+    // sentence counts) belongs to this part's tree: the next part starts
+    // without it, so it neither misses nor keeps this tree alive.
+    for (const key of Object.getOwnPropertySymbols(file)) {
+      if (!ownSymbols.has(key)) delete (file as unknown as Record<symbol, unknown>)[key]
+    }
     // Each part starts clean: its findings are kept in `parts` until the merge.
     file.messages = []
     delete data.removed
