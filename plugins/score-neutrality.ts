@@ -11,6 +11,7 @@ import {
 import {type Model, scoreFromLogit, shippedModel, weightOf} from './util/neutrality-model.js'
 import type {Signal} from './util/neutrality-signals.js'
 import type {NeutralitySignal, SentenceNeutrality} from './util/neutrality-types.js'
+import {SentenceWords} from './util/neutrality-words.js'
 import {report} from './util/report.js'
 
 export interface Options {
@@ -71,13 +72,15 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
   }
   // Most sentences have no signal: their score is the bias's, worked out once.
   const plainScore = scoreFromLogit(model.bias)
+  // Scratch space for a sentence's words, reset for each: reused, not rebuilt, per document.
+  const words = new SentenceWords()
   return (tree, file) => {
     const original = String(file.value)
     const sentences: SentenceNeutrality[] = []
     const all: NeutralitySignal[] = []
     let weightedScore = 0
     let totalWords = 0
-    for (const sentence of documentSignals(tree, lexicon, original)) {
+    for (const sentence of documentSignals(tree, lexicon, original, words)) {
       let logit = model.bias
       const signals: NeutralitySignal[] = []
       for (const signal of sentence.signals) {

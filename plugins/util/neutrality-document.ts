@@ -29,11 +29,18 @@ export function defaultLexicon(): Lexicon {
   return cached
 }
 
-/** The signals of every sentence of `tree`, in order. `original` is the input text. */
-export function documentSignals(tree: Root, lexicon: Lexicon, original: string): SentenceSignals[] {
+/**
+ * The signals of every sentence of `tree`, in order. `original` is the input
+ * text; `words` is scratch space for the words of each sentence in turn
+ * (pass one to reuse it from document to document).
+ */
+export function documentSignals(
+  tree: Root,
+  lexicon: Lexicon,
+  original: string,
+  words: SentenceWords = new SentenceWords(),
+): SentenceSignals[] {
   const sentences: SentenceSignals[] = []
-  // One scratch buffer for the words of every sentence of the document.
-  const words = new SentenceWords()
   let offset = 0
   let state: QuoteState = closedQuotes()
   const visit = (node: Root | Root['children'][number]): void => {

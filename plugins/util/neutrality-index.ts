@@ -27,8 +27,8 @@ export interface TermList {
   readonly single: IndexedTerm | undefined
 }
 
-/** Lists longer than this are grouped by second word. */
-const groupAbove = 6
+/** Lists longer than this are grouped by second word (a look-up beats trying each phrase). */
+const groupAbove = 2
 
 /** The terms of a table that start with one word, longest first. */
 export type Candidates = NonNullable<ReturnType<PhraseTable['get']>>
@@ -61,10 +61,13 @@ export const hashStart = fnvOffset
 
 /** The numbered words of two phrase tables, and each word's terms by table. */
 export class WordIndex {
-  /** Open addressing: a word id or `unknownWord`, at `hash & mask` and on. */
+  /**
+   * Open addressing, two numbers a slot: a word's hash, then its id (or
+   * `unknownWord`: empty), at slot `hash & mask` and on. The hash sits by the
+   * id, so a miss reads one cache line.
+   */
   private readonly slots: Int32Array
   private readonly mask: number
-  private readonly hashes: Int32Array
   /** Characters of word `id`: `pool[starts[id]]` up to `pool[starts[id + 1]]`. */
   private readonly starts: Int32Array
   private readonly pool: Uint16Array
@@ -90,10 +93,9 @@ export class WordIndex {
     for (const [first, list] of curated) this.curated[idOf(first)] = indexed(list)
     for (const [first, list] of packaged) this.packaged[idOf(first)] = indexed(list)
     let size = 16
-    while (size < words.length * 4) size *= 2
-    this.slots = new Int32Array(size).fill(unknownWord)
+    while (size < words.length * 2) size *= 2
+    this.slots = new Int32Array(size * 2).fill(unknownWord)
     this.mask = size - 1
-    this.hashes = new Int32Array(words.length)
     this.starts = new Int32Array(words.length + 1)
     this.pool = new Uint16Array(words.reduce((sum, word) => sum + word.length, 0))
     let at = 0
@@ -105,10 +107,10 @@ export class WordIndex {
         this.pool[at++] = code
         hash = hashStep(hash, code)
       }
-      this.hashes[id] = hash
       let slot = hash & this.mask
-      while ((this.slots[slot] as number) !== unknownWord) slot = (slot + 1) & this.mask
-      this.slots[slot] = id
+      while ((this.slots[slot * 2 + 1] as number) !== unknownWord) slot = (slot + 1) & this.mask
+      this.slots[slot * 2] = hash
+      this.slots[slot * 2 + 1] = id
     })
     this.starts[words.length] = at
   }
@@ -119,11 +121,11 @@ export class WordIndex {
    * that word.
    */
   find(text: string, length: number, hash: number): number {
-    const {slots, mask, hashes, starts, pool} = this
+    const {slots, mask, starts, pool} = this
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot] as number
+      const id = slots[slot * 2 + 1] as number
       if (id === unknownWord) return unknownWord
-      if (hashes[id] !== hash) continue
+      if (slots[slot * 2] !== hash) continue
       const start = starts[id] as number
       if ((starts[id + 1] as number) - start !== length) continue
       let index = 0

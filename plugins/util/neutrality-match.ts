@@ -17,11 +17,13 @@ export function matchTerms(
   signals: Signal[],
   original: string,
 ): void {
+  const {hits} = words
   words.covered.fill(0, 0, words.length)
-  matchTable(words, false, signals, original)
-  for (const rule of lexicon.suffixes) matchSuffix(words, rule, signals, original)
-  if (lexicon.digits) matchDigits(words, lexicon.digits, signals, original)
-  matchTable(words, true, signals, original)
+  if (hits.curated > 0) matchTable(words, false, signals, original)
+  if (hits.suffix > 0)
+    for (const rule of lexicon.suffixes) matchSuffix(words, rule, signals, original)
+  if (hits.digit > 0 && lexicon.digits) matchDigits(words, lexicon.digits, signals, original)
+  if (hits.packaged > 0) matchTable(words, true, signals, original)
 }
 
 /** One pass of table terms: the curated table, or (`packaged`) the package words. */

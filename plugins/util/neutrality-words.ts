@@ -58,9 +58,16 @@ export class SentenceWords {
   /** 1: an earlier pass (or term) took the word; the passes set it. */
   covered = new Uint8Array(64)
 
+  /** Words of the current sentence that start a curated term, fit a suffix rule, hold a digit, start a package term: a pass with none is skipped. */
+  readonly hits = {curated: 0, suffix: 0, digit: 0, packaged: 0}
+
   /** Start a new sentence. */
   clear(): void {
     this.length = 0
+    this.hits.curated = 0
+    this.hits.suffix = 0
+    this.hits.digit = 0
+    this.hits.packaged = 0
   }
 
   /** Read one more word, `text` as written. */
@@ -119,7 +126,13 @@ export class SentenceWords {
     this.places[at] = place
     this.curated[at] = curated
     this.packaged[at] = packaged
-    this.suffix[at] = tables.suffixes.length === 0 ? undefined : fittingSuffix(text, tables)
+    const suffix = tables.suffixes.length === 0 ? undefined : fittingSuffix(text, tables)
+    this.suffix[at] = suffix
+    const {hits} = this
+    if (curated !== undefined) hits.curated++
+    if (suffix !== undefined) hits.suffix++
+    if (digit) hits.digit++
+    if (packaged !== undefined) hits.packaged++
     this.quoted[at] = quoted ? 1 : 0
     this.gapBefore[at] = gapBefore ? 1 : 0
     this.capitalised[at] = isCapital(text) ? 1 : 0
