@@ -141,7 +141,10 @@ describe('neutrality scan on adversarial input', () => {
       longSentence('x'.repeat(1_000_000), 1),
     ]
     for (const sentence of inputs) {
-      const tree: Root = {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]}
+      const tree: Root = {
+        type: 'RootNode',
+        children: [{type: 'ParagraphNode', children: [sentence]}],
+      }
       const started = performance.now()
       const [scan] = documentSignals(tree, lexicon, '')
       const elapsed = performance.now() - started
