@@ -5,7 +5,7 @@
  * reads what was looked up once per word (neutrality-words.ts).
  */
 import type {Position} from 'unist'
-import type {IndexedTerm, TermList} from './neutrality-index.js'
+import {type IndexedTerm, type TermList, unknownWord} from './neutrality-index.js'
 import type {Category, Lexicon, SuffixRule} from './neutrality-lexicon.js'
 import type {Signal} from './neutrality-signals.js'
 import type {SentenceWords} from './neutrality-words.js'
@@ -67,18 +67,22 @@ function firstMatch(
   index: number,
   candidates: TermList,
 ): IndexedTerm | undefined {
+  // A phrase needs the next word: there, not taken, not after punctuation, and in some term.
+  const next = index + 1
+  const second =
+    next < words.length && !words.covered[next] && !words.gapBefore[next]
+      ? (words.ids[next] as number)
+      : unknownWord
+  if (second === unknownWord) return candidates.single
   if (candidates.bySecond === undefined) {
     for (const candidate of candidates.terms) {
-      if (matchesAt(words, index, candidate.ids)) return candidate
+      if (candidate.ids[1] === second && matchesAt(words, index, candidate.ids)) return candidate
     }
-    return undefined
+    return candidates.single
   }
   // Only phrases whose second word is the next word can match, in the same order.
-  const next = index + 1
-  if (next < words.length && !words.covered[next] && !words.gapBefore[next]) {
-    for (const candidate of candidates.bySecond.get(words.ids[next] as number) ?? []) {
-      if (matchesAt(words, index, candidate.ids)) return candidate
-    }
+  for (const candidate of candidates.bySecond.get(second) ?? []) {
+    if (matchesAt(words, index, candidate.ids)) return candidate
   }
   return candidates.single
 }
