@@ -92,7 +92,15 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
     if (flagged.length === 0) return
     // The same sentence nodes, so positions and messages point into the input.
     const paragraph: Paragraph = {type: 'ParagraphNode', children: flagged}
-    check({type: 'RootNode', children: [paragraph]}, file)
+    // Its messages are `VFileMessage`s, errors whose stack is set to `''`
+    // after the constructor collected it: no frames, the same messages.
+    const frames = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    try {
+      check({type: 'RootNode', children: [paragraph]}, file)
+    } finally {
+      Error.stackTraceLimit = frames
+    }
   }
 }
 

@@ -37,11 +37,22 @@ export type ConfidentMessage = VFileMessage & {confidence?: number}
  * Never throws, even at the `fatal` level: a batch must go on.
  */
 export function report(file: VFile, options: ReportOptions): ConfidentMessage {
-  const message: ConfidentMessage = file.message(options.reason, {
-    place: options.place,
-    ruleId: options.ruleId,
-    source: options.source,
-  })
+  // `VFileMessage` extends `Error`, whose constructor records the call stack,
+  // and then sets `stack` to `''`: the frames are collected for nothing. With
+  // no frames asked for the message is the same, and a document's many
+  // messages cost a tenth of what they did.
+  const frames = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: ConfidentMessage
+  try {
+    message = file.message(options.reason, {
+      place: options.place,
+      ruleId: options.ruleId,
+      source: options.source,
+    })
+  } finally {
+    Error.stackTraceLimit = frames
+  }
   message.fatal = options.level === 'fatal' ? true : options.level === 'warning' ? false : undefined
   message.actual = options.actual
   message.expected = options.expected
