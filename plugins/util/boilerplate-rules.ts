@@ -4,7 +4,7 @@
  * rules into regular expressions once, in the plugin's attacher.
  */
 import {z} from 'zod'
-import {needlesOf} from './boilerplate-needles.js'
+import {tableNeedlesOf} from './boilerplate-needle-table.js'
 
 /**
  * How a rule matches:
@@ -103,7 +103,7 @@ export function compileRule(input: unknown): CompiledRule {
     until: build(wholeLine(rule.until), `u${extra}`, rule.id),
     link: build(rule.link, `u${extra}`, rule.id),
     // Every kind but `headline-run` finds nothing unless `pattern` matches.
-    needles: pattern && rule.kind !== 'headline-run' ? needlesOf(pattern) : undefined,
+    needles: pattern && rule.kind !== 'headline-run' ? tableNeedlesOf(pattern) : undefined,
   }
 }
 
