@@ -79,7 +79,11 @@ describe('SIGKILL and --resume on hostile input', () => {
       '--no-progress',
       '--quiet',
     ]
+    const started = performance.now()
     const reference = spawnSync(process.execPath, [cli, ...args(whole)], {timeout: 120_000})
+    // Kills are timed as shares of an uninterrupted run, so they land mid-run
+    // on a fast machine as on a slow one.
+    const wholeMs = performance.now() - started
     expect(reference.status, String(reference.stderr)).toBe(1) // some inputs are broken on purpose
 
     const out = join(sandbox, 'killed')
@@ -94,8 +98,8 @@ describe('SIGKILL and --resume on hostile input', () => {
         },
       )
       const done = exited(child)
-      // Early kills while starting up, later ones mid-run; the last attempts are left to finish.
-      const wait = attempt < 4 ? 150 + Math.random() * 1_200 : Number.POSITIVE_INFINITY
+      // Kills from start-up to late in the run; the last attempts are left to finish.
+      const wait = attempt < 4 ? wholeMs * (0.05 + Math.random() * 0.45) : Number.POSITIVE_INFINITY
       const outcome = await Promise.race([
         done.then((exit) => ({exit})),
         sleep(wait === Number.POSITIVE_INFINITY ? 120_000 : wait),
