@@ -106,15 +106,8 @@ export class TextView {
     const index = this.#index
     let from = 0
     if (starts !== undefined) {
-      let low = 0
-      let high = starts.length - 1
-      while (low < high) {
-        const middle = (low + high + 1) >> 1
-        if ((starts[middle] ?? 0) <= offset) low = middle
-        else high = middle - 1
-      }
       // One child of margin: an offset at a child's start may map into the one before.
-      from = Math.max(0, low - 1)
+      from = Math.max(0, lastAtOrBefore(starts, offset) - 1)
     }
     if (index !== undefined && this.#from <= from) return index
     const to = index === undefined ? this.root.children.length : this.#from
@@ -160,13 +153,7 @@ export class TextView {
   /** Index of the leaf that holds view offset `offset` (the last leaf for the end). */
   leafIndexAt(offset: number): number {
     const {starts, nodes} = this.indexFrom(offset)
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if ((starts[middle] ?? 0) <= offset) low = middle
-      else high = middle - 1
-    }
+    let low = lastAtOrBefore(starts, offset)
     // Skip empty leaves so the offset really lies inside the leaf found.
     while (low > 0 && (nodes[low]?.value.length ?? 0) === 0) low--
     return low
@@ -197,6 +184,18 @@ export class TextView {
     }
     return 0
   }
+}
+
+/** Index of the last of the ascending `starts` at or before `offset` (`0` when none is). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if ((starts[middle] ?? 0) <= offset) low = middle
+    else high = middle - 1
+  }
+  return low
 }
 
 /** The shared view of each tree, until the tree is edited. */
