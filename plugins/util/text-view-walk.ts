@@ -110,14 +110,20 @@ export interface Collector extends LeafIndex {
   candidate: string | undefined
 }
 
+/**
+ * Collect the leaves under `parent`'s children `[from, to)` (all of them by
+ * default), with the sentence each is in.
+ */
 export function collect(
   collector: Collector,
   parent: Parent,
   sentence: SentencePlace | undefined,
+  from = 0,
+  to = parent.children.length,
 ): void {
   const children = parent.children
   if (children.length === 0) collector.hasEmptyParent = true
-  for (let index = 0; index < children.length; index++) {
+  for (let index = from; index < to; index++) {
     const child = children[index] as Literal | Parent
     if (childrenOf(child) === undefined) {
       const leaf = child as Literal
@@ -138,26 +144,6 @@ export function collect(
         (parent.type === 'ParagraphNode' || parent.type === 'RootNode')
           ? {sentence: child, parent}
           : sentence
-      collect(collector, child as Parent, inner)
-    }
-  }
-}
-
-/** Collect the leaves of the root's children `[from, to)`. */
-export function collectRange(collector: Collector, root: Root, from: number, to: number): void {
-  const children = root.children
-  if (children.length === 0) collector.hasEmptyParent = true
-  for (let index = from; index < to; index++) {
-    const child = children[index] as Literal | Parent
-    if (childrenOf(child) === undefined) {
-      const leaf = child as Literal
-      collector.nodes.push(leaf)
-      collector.starts.push(collector.offset)
-      collector.parents.push(root)
-      collector.sentences.push(undefined)
-      collector.offset += leaf.value.length
-    } else {
-      const inner = child.type === 'SentenceNode' ? {sentence: child, parent: root} : undefined
       collect(collector, child as Parent, inner)
     }
   }

@@ -22,7 +22,7 @@ import {location} from 'vfile-location'
 import {
   appendText,
   type Collector,
-  collectRange,
+  collect,
   type LeafIndex,
   type Literal,
   type Reading,
@@ -120,7 +120,7 @@ export class TextView {
       offset: starts?.[from] ?? 0,
       candidate: undefined,
     }
-    collectRange(collector, this.root, from, to)
+    collect(collector, this.root, undefined, from, to)
     const part: LeafIndex = index
       ? {
           nodes: [...collector.nodes, ...index.nodes],
