@@ -1,6 +1,6 @@
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {report} from '../plugins/util/report.js'
+import {report, withoutStacks} from '../plugins/util/report.js'
 
 const place = {start: {line: 1, column: 5, offset: 4}, end: {line: 1, column: 9, offset: 8}}
 
@@ -47,5 +47,15 @@ describe('report', () => {
     expect(message.stack).toBe('')
     expect(Error.stackTraceLimit).toBe(before)
     expect(new Error('probe').stack?.split('\n').length).toBeGreaterThan(1)
+  })
+
+  it('restores the stack limit when the work throws', () => {
+    const before = Error.stackTraceLimit
+    expect(() =>
+      withoutStacks(() => {
+        throw new Error('broken rule')
+      }),
+    ).toThrow('broken rule')
+    expect(Error.stackTraceLimit).toBe(before)
   })
 })

@@ -29,6 +29,7 @@ import {spache} from 'spache'
 import type {Plugin} from 'unified'
 import {sentenceCounter} from './readability-sentence.js'
 import {retextFlags, voteSettings} from './readability-votes.js'
+import {withoutStacks} from './report.js'
 
 /**
  * Give a word list a constant-time `includes` with the answers of
@@ -92,15 +93,8 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
     if (flagged.length === 0) return
     // The same sentence nodes, so positions and messages point into the input.
     const paragraph: Paragraph = {type: 'ParagraphNode', children: flagged}
-    // Its messages are `VFileMessage`s, errors whose stack is set to `''`
-    // after the constructor collected it: no frames, the same messages.
-    const frames = Error.stackTraceLimit
-    Error.stackTraceLimit = 0
-    try {
-      check({type: 'RootNode', children: [paragraph]}, file)
-    } finally {
-      Error.stackTraceLimit = frames
-    }
+    // Its messages are `VFileMessage`s: no stacks collected, the same messages.
+    withoutStacks(() => check({type: 'RootNode', children: [paragraph]}, file))
   }
 }
 

@@ -33,26 +33,33 @@ export const docsUrl = 'https://github.com/copydesk/copydesk#'
 export type ConfidentMessage = VFileMessage & {confidence?: number}
 
 /**
+ * Run `make` with no call stacks collected for errors made in it.
+ * `VFileMessage` extends `Error`, whose constructor records the call stack,
+ * and then sets `stack` to `''`: the frames are collected for nothing. With
+ * none asked for, messages are the same and cost a fifth of what they did.
+ */
+export function withoutStacks<Result>(make: () => Result): Result {
+  const frames = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = frames
+  }
+}
+
+/**
  * Add a message to `file` with every field copydesk promises filled in.
  * Never throws, even at the `fatal` level: a batch must go on.
  */
 export function report(file: VFile, options: ReportOptions): ConfidentMessage {
-  // `VFileMessage` extends `Error`, whose constructor records the call stack,
-  // and then sets `stack` to `''`: the frames are collected for nothing. With
-  // no frames asked for the message is the same, and a document's many
-  // messages cost a tenth of what they did.
-  const frames = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  let message: ConfidentMessage
-  try {
-    message = file.message(options.reason, {
+  const message: ConfidentMessage = withoutStacks(() =>
+    file.message(options.reason, {
       place: options.place,
       ruleId: options.ruleId,
       source: options.source,
-    })
-  } finally {
-    Error.stackTraceLimit = frames
-  }
+    }),
+  )
   message.fatal = options.level === 'fatal' ? true : options.level === 'warning' ? false : undefined
   message.actual = options.actual
   message.expected = options.expected
