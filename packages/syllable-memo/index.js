@@ -24,7 +24,9 @@ export function syllable(value) {
   if (count === undefined) {
     count = countSyllables(word)
     if (counts.size >= limit) counts.clear()
-    counts.set(word, count)
+    // A word of 13 characters or more sliced from a document is a view into
+    // it in V8: store a copy, so that the memo keeps no document alive.
+    counts.set(word.length < 13 ? word : ` ${word}`.slice(1), count)
   }
   return count
 }

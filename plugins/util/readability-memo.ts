@@ -1,3 +1,5 @@
+import {unshared} from './unshared.js'
+
 /**
  * A bounded memo from words to slots of a table of what the readability
  * formulas know of them.
@@ -49,8 +51,10 @@ export class WordMemo {
       this.#size = 0
       slot = home
     }
-    this.#fill(slot, word)
-    keys[slot] = word
+    // A word cut from a document must not keep the document alive here.
+    const own = unshared(word)
+    this.#fill(slot, own)
+    keys[slot] = own
     this.#size++
     return slot
   }

@@ -14,6 +14,7 @@
 import affixes from '../data/syllable-affixes.json' with {type: 'json'}
 import {loadSyllableTable, type SyllableTable} from './syllable-table.js'
 import {numberSyllables} from './syllables-numbers.js'
+import {unshared} from './unshared.js'
 
 /** Where `npm run build` writes the CMU counts (scripts/build-syllable-table.ts). */
 export const syllableTableUrl = new URL('../data/cmu-syllables.bin', import.meta.url)
@@ -52,7 +53,7 @@ export function countSyllables(word: string): number {
   if (cached !== undefined) return cached
   const count = uncachedSyllables(word)
   if (cache.size >= cacheLimit) cache.clear()
-  cache.set(word, count)
+  cache.set(unshared(word), count)
   return count
 }
 

@@ -198,8 +198,25 @@ function lastAtOrBefore(starts: readonly number[], offset: number): number {
   return low
 }
 
-/** The shared view of each tree, until the tree is edited. */
-const views = new WeakMap<Root, TextView>()
+// The shared view of each tree, until the tree is edited, is kept on the tree
+// itself under a symbol, not in a module-level `WeakMap`: a view holds its
+// tree, and V8's young-generation collector keeps a `WeakMap` value (and so
+// its key) alive, so every tree with its view was promoted to the old
+// generation and freed only by a full collection. The property is not
+// enumerable, so JSON, structured clones and deep equality never see it.
+const viewKey = Symbol('copydesk text view')
+
+type ViewedRoot = Root & {[viewKey]?: TextView | undefined}
+
+function sharedView(tree: Root): TextView | undefined {
+  return (tree as ViewedRoot)[viewKey]
+}
+
+function setSharedView(tree: Root, view: TextView | undefined): void {
+  const holder = tree as ViewedRoot
+  if (Object.hasOwn(holder, viewKey)) holder[viewKey] = view
+  else Object.defineProperty(holder, viewKey, {value: view, writable: true, configurable: true})
+}
 
 /**
  * The view of `tree` that the cleaners share. It stays valid while the tree
@@ -213,7 +230,7 @@ const views = new WeakMap<Root, TextView>()
  * collector, and texts without edits never need it.)
  */
 export function viewOf(tree: Root, file?: VFile): TextView {
-  let view = views.get(tree)
+  let view = sharedView(tree)
   if (!view) {
     const value = file === undefined ? undefined : String(file.value)
     const reading: Reading = {rootStarts: [], plain: true, hasEmptyParent: false}
@@ -221,19 +238,19 @@ export function viewOf(tree: Root, file?: VFile): TextView {
       value !== undefined && spells(tree, value, 0, reading) === value.length
         ? TextView.spelling(tree, value, reading)
         : new TextView(tree)
-    views.set(tree, view)
+    setSharedView(tree, view)
   }
   return view
 }
 
 /** Drop the shared view of `tree`: its next `viewOf` walks the tree again. */
 export function forgetView(tree: Root): void {
-  views.delete(tree)
+  if (sharedView(tree)) setSharedView(tree, undefined)
 }
 
 /** Make `view` the shared view of its tree (after an edit that it reflects). */
 export function shareView(view: TextView): void {
-  views.set(view.root, view)
+  setSharedView(view.root, view)
 }
 
 /** Line indexes by file: `location()` scans the whole text, once per file, not once per edit. */
