@@ -9,7 +9,6 @@
  */
 
 import type {Root} from 'nlcst'
-import retextStringify from 'retext-stringify'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import normalisePunctuation, {type QuotePolicy} from '../plugins/normalise-punctuation.js'
@@ -17,6 +16,7 @@ import parseNews from '../plugins/parse-news.js'
 import removeBoilerplate, {
   type Options as BoilerplateOptions,
 } from '../plugins/remove-boilerplate.js'
+import stringifyNews from '../plugins/stringify-news.js'
 import {runChunks} from './chunk-merge.js'
 import {chunkBoilerplate, defaultChunkSize, planChunks} from './chunks.js'
 import {extractArticle} from './io/html.js'
@@ -90,7 +90,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
   // parse-news: parse-english's tree shape, with news-aware sentence ends.
   const processor = unified()
     .use(parseNews)
-    .use(retextStringify)
+    .use(stringifyNews)
     .use(repair)
     .use(cleanPreset)
     .use(normalise)
