@@ -120,6 +120,13 @@ export function applyEdits(file: VFile, view: TextView, edits: readonly Edit[]):
   shareView(view)
 }
 
+/** Scratch arrays of `followEdits`, empty between calls. */
+const scratch = {
+  nodes: [] as Array<Literal | undefined>,
+  parents: [] as Array<Parent | undefined>,
+  sentences: [] as Array<SentencePlace | undefined>,
+}
+
 /**
  * Update `index` in place to the tree once `rebuilt` (replacement leaves by
  * leaf index) is in place, and return the new text. Replacements stay in the
@@ -144,9 +151,12 @@ function followEdits(
     cursor = start + (nodes[at]?.value.length ?? 0)
   }
   parts.push(text.slice(cursor))
-  const tailNodes: Literal[] = []
-  const tailParents: Parent[] = []
-  const tailSentences: Array<SentencePlace | undefined> = []
+  // The leaves from the first edit on, as they now read, gathered in scratch
+  // arrays kept between calls and written back by index: building four new
+  // arrays a call, then truncating and pushing the index's own, made a
+  // long text's part (its edits spread over thousands of leaves) allocate a
+  // hundred times its size.
+  let count = 0
   let next = 0
   for (let at = first; at < nodes.length; at++) {
     const parent = parents[at] as Parent
@@ -154,29 +164,35 @@ function followEdits(
     if (at === changed[next]) {
       next++
       for (const node of rebuilt.get(at) ?? []) {
-        tailNodes.push(node)
-        tailParents.push(parent)
-        tailSentences.push(sentence)
+        scratch.nodes[count] = node
+        scratch.parents[count] = parent
+        scratch.sentences[count] = sentence
+        count++
       }
     } else {
-      tailNodes.push(nodes[at] as Literal)
-      tailParents.push(parent)
-      tailSentences.push(sentence)
+      scratch.nodes[count] = nodes[at] as Literal
+      scratch.parents[count] = parent
+      scratch.sentences[count] = sentence
+      count++
     }
   }
   let offset = starts[first] ?? 0
-  nodes.length = first
-  starts.length = first
-  parents.length = first
-  sentences.length = first
-  for (let k = 0; k < tailNodes.length; k++) {
-    const node = tailNodes[k] as Literal
-    nodes.push(node)
-    starts.push(offset)
-    parents.push(tailParents[k] as Parent)
-    sentences.push(tailSentences[k])
+  for (let k = 0; k < count; k++) {
+    const node = scratch.nodes[k] as Literal
+    nodes[first + k] = node
+    starts[first + k] = offset
+    parents[first + k] = scratch.parents[k] as Parent
+    sentences[first + k] = scratch.sentences[k]
     offset += node.value.length
   }
+  nodes.length = first + count
+  starts.length = first + count
+  parents.length = first + count
+  sentences.length = first + count
+  // The scratch must not keep this tree alive.
+  scratch.nodes.fill(undefined, 0, count)
+  scratch.parents.fill(undefined, 0, count)
+  scratch.sentences.fill(undefined, 0, count)
   return parts.join('')
 }
 
