@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseNewsText} from '../plugins/parse-news.js'
 import retextReadabilityCandidates from '../plugins/util/readability-retext.js'
+import {countSentence} from '../plugins/util/readability-sentence.js'
 import {retextFlags, voteSettings} from '../plugins/util/readability-votes.js'
 
 // The proof that the wrapper's gate is safe: on every sentence, the vote
@@ -117,6 +118,27 @@ describe('retext-readability’s vote, computed ahead of it', () => {
     // Both answers occur often enough for the agreement to mean something.
     expect(flagged).toBeGreaterThan(nodes.length / 10)
     expect(flagged).toBeLessThan((nodes.length * 9) / 10)
+  })
+
+  it('reads a word inside a word as retext-readability does (its walk counts both)', () => {
+    // No parser makes these; a plugin could. Its walk counts the outer word
+    // and the inner one, so the bound taken while counting cannot be used.
+    const text = 'Notwithstanding considerable jurisdictional uncertainty remained everywhere today'
+    for (const [line, sentence] of sentenceNodes(parseNewsText(text)).entries()) {
+      const words = sentence.children.filter((child) => child.type === 'WordNode')
+      const last = words.at(-1)
+      const inner = words.at(-2)
+      if (!last || !inner) throw new Error('expected words')
+      // The last word holds the one before it: "everywhere" + "remained".
+      last.children = [...last.children, inner] as typeof last.children
+      const file = new VFile(text)
+      retextReadability(options)(
+        {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]},
+        file,
+      )
+      expect(retextFlags(sentence, settings), String(line)).toBe(file.messages.length === 1)
+      expect(countSentence(sentence).voteWords).toBe(-1)
+    }
   })
 
   it('resolves settings as retext-readability does (`||` defaults)', () => {

@@ -28,7 +28,7 @@ import retextReadability from 'retext-readability'
 import {spache} from 'spache'
 import type {Plugin} from 'unified'
 import {sentenceCounter} from './readability-sentence.js'
-import {retextFlags, voteSettings} from './readability-votes.js'
+import {retextFlagsCounted, voteSettings} from './readability-votes.js'
 import {withoutStacks} from './report.js'
 
 /**
@@ -78,13 +78,14 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
     const flagged: Sentence[] = []
     const visit = (node: Node): void => {
       if (node.type === 'SentenceNode') {
-        const {counts, grade, longest} = countsOf(node)
+        const counted = countsOf(node)
+        const {counts, grade, longest} = counted
         if (counts.words < minWords || grade <= minGrade) return
         // The `syllable` package backtracks on very long "words" (glued
         // debris, not English), in time that grows with the square of their length.
         if (longest > maxWordLength) return
         // Its own vote, computed first: it then reads only what it flags.
-        if (retextFlags(node, votes)) flagged.push(node)
+        if (retextFlagsCounted(node, counted, votes)) flagged.push(node)
       } else if ('children' in node) {
         for (const child of node.children) visit(child)
       }

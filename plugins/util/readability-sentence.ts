@@ -2,7 +2,8 @@ import type {Sentence} from 'nlcst'
 import type {VFile} from 'vfile'
 import {type Counts, sentenceGrade} from './readability-counts.js'
 import {textOf} from './readability-text.js'
-import {innerWords, openingWords, wordFlag} from './readability-words.js'
+import {voteBit} from './readability-vote-words.js'
+import {wordFlag, wordTable} from './readability-words.js'
 import {symbolSyllables} from './syllables-numbers.js'
 
 /** One sentence's counts, and the words the explanations and totals need. */
@@ -16,10 +17,29 @@ export interface SentenceCounts {
   longest: number
   /** Median grade of its formulas (`sentenceGrade`), `NaN` without words. */
   grade: number
+  /**
+   * retext-readability's reading, taken in the same pass for its vote
+   * (readability-votes.ts): every `WordNode`, countable or not; `-1` when the
+   * sentence holds a parent node other than a word of text (a word in a word),
+   * which its walk would read differently.
+   */
+  voteWords: number
+  /** Its letters: the length of each word's text. */
+  voteLetters: number
+  /** Its words whose first character lower-casing leaves as it is. */
+  voteNameless: number
 }
 
 const figure = /\p{N}/u
 const none: readonly string[] = Object.freeze([])
+
+type Child = Sentence['children'][number]
+
+/** Whether `word` holds anything but text, punctuation and symbols (a word in a word). */
+function nests(word: Extract<Child, {children: unknown}>): boolean {
+  for (const child of word.children) if (!('value' in child)) return true
+  return false
+}
 
 /**
  * Count one sentence: every word with a letter or a figure, plus what a
@@ -39,23 +59,40 @@ export function countSentence(sentence: Sentence): SentenceCounts {
   let difficultWords = 0
   let unfamiliarWords = 0
   let longest = 0
+  let voteWords = 0
+  let voteLetters = 0
+  let voteNameless = 0
+  let nested = false
   let complex: string[] | undefined
   let unfamiliar: string[] | undefined
+  const table = wordTable
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
-    const child = children[index]
-    if (child?.type === 'SymbolNode') {
+    const child = children[index] as Child
+    if (child.type === 'SymbolNode') {
       const extra = symbolSyllables(child.value)
       if (extra === 0) continue
       const neighbour = child.value === '%' ? children[index - 1] : children[index + 1]
       if (neighbour?.type === 'WordNode' && figure.test(textOf(neighbour))) syllables += extra
       continue
     }
-    if (child?.type !== 'WordNode') continue
-    const text = textOf(child)
-    const table = words === 0 ? openingWords : innerWords
+    if (child.type !== 'WordNode') {
+      if (!('value' in child)) nested = true
+      continue
+    }
+    // A word of one text node, the usual case, is read directly.
+    const only = child.children.length === 1 ? child.children[0] : undefined
+    let text: string
+    if (only !== undefined && 'value' in only) text = only.value
+    else {
+      text = textOf(child)
+      if (nests(child)) nested = true
+    }
     const slot = table.slot(text)
-    const flags = table.flags[slot] ?? 0
+    voteWords++
+    voteLetters += text.length
+    if ((table.voteBits[slot] ?? 0) & voteBit.nameless) voteNameless++
+    const flags = (words === 0 ? table.openingFlags : table.innerFlags)[slot] ?? 0
     if ((flags & wordFlag.countable) === 0) continue
     words++
     syllables += table.syllables[slot] ?? 0
@@ -95,6 +132,9 @@ export function countSentence(sentence: Sentence): SentenceCounts {
     unfamiliar: unfamiliar ?? none,
     longest,
     grade: sentenceGrade(counts),
+    voteWords: nested ? -1 : voteWords,
+    voteLetters,
+    voteNameless,
   }
 }
 

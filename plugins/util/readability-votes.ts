@@ -14,56 +14,32 @@
  */
 import {automatedReadability} from 'automated-readability'
 import {colemanLiau} from 'coleman-liau'
-import {daleChall} from 'dale-chall'
 import {daleChallFormula, daleChallGradeLevel} from 'dale-chall-formula'
 import {flesch} from 'flesch'
 import {gunningFog} from 'gunning-fog'
 import type {Sentence} from 'nlcst'
 import {smogFormula} from 'smog-formula'
-import {spache} from 'spache'
 import {spacheFormula} from 'spache-formula'
 import {syllable} from 'syllable'
-import {WordMemo} from './readability-memo.js'
+import {countSentence, type SentenceCounts} from './readability-sentence.js'
 import {textOf} from './readability-text.js'
+import {voteBit} from './readability-vote-words.js'
+import {wordTable} from './readability-words.js'
 
-const daleChallWords = new Set(daleChall)
-const spacheWords = new Set(spache)
-
-// What it reads of each word, one memo slot a word (see readability-memo.ts);
-// results never depend on the memo. Syllables are counted only when a
+// What it reads of each word comes from the shared word table
+// (readability-words.ts), whose slot holds its facts beside copydesk's:
+// results never depend on the table. Syllables are counted only when a
 // sentence gets past the bound below (`-1` until then): the `syllable` package
 // is the slow part. `syllable` here is packages/syllable-memo (the root
 // `overrides` install it for retext-readability too), so the words of a
 // sentence handed over are not counted a second time.
-const memoBits = 15
-const slots = 2 ** memoBits
-const wordSyllables = new Int32Array(slots)
-const wordLengths = new Int32Array(slots)
-const caselessForms = new Array<string>(slots).fill('')
-const wordBits = new Uint8Array(slots)
-const easyBit = 1
-const familiarBit = 2
-// Its test for a name: a first character lower-casing changes.
-const namelessBit = 4
-
-const words = new WordMemo(memoBits, (slot, value) => {
-  const caseless = value.toLowerCase()
-  wordSyllables[slot] = -1
-  wordLengths[slot] = value.length
-  caselessForms[slot] = caseless
-  let bits = 0
-  if (daleChallWords.has(caseless)) bits |= easyBit
-  if (spacheWords.has(caseless)) bits |= familiarBit
-  if (value.charCodeAt(0) === caseless.charCodeAt(0)) bits |= namelessBit
-  wordBits[slot] = bits
-})
 
 /** The `syllable` count of the word in `slot` (its `value`), counted on first need. */
 function syllablesAt(slot: number, value: string): number {
-  let count = wordSyllables[slot] ?? -1
+  let count = wordTable.voteSyllables[slot] ?? -1
   if (count < 0) {
     count = syllable(value)
-    wordSyllables[slot] = count
+    wordTable.voteSyllables[slot] = count
   }
   return count
 }
@@ -117,24 +93,25 @@ const emptyTally = (exact: boolean): Tally => ({
  * and every word without a capital counts as a complex polysyllable.
  */
 function tallyWords(node: {children: readonly unknown[]}, tally: Tally): void {
+  const table = wordTable
   for (const child of node.children as ReadonlyArray<Sentence['children'][number]>) {
     if (child.type === 'WordNode') {
       const value = textOf(child)
-      const slot = words.slot(value)
-      const bits = wordBits[slot] ?? 0
+      const slot = table.slot(value)
+      const bits = table.voteBits[slot] ?? 0
       tally.word++
-      tally.letter += wordLengths[slot] ?? 0
+      tally.letter += value.length
       if (tally.easy === undefined || tally.familiar === undefined) {
-        if (bits & namelessBit) tally.complexPolysillabicWord++
+        if (bits & voteBit.nameless) tally.complexPolysillabicWord++
       } else {
         const syllables = syllablesAt(slot, value)
         tally.syllable += syllables
         if (syllables >= 3) {
           tally.polysillabicWord++
-          if (bits & namelessBit) tally.complexPolysillabicWord++
+          if (bits & voteBit.nameless) tally.complexPolysillabicWord++
         }
-        if (bits & familiarBit) tally.familiar.add(caselessForms[slot] ?? '')
-        if (bits & easyBit) tally.easy.add(caselessForms[slot] ?? '')
+        if (bits & voteBit.familiar) tally.familiar.add(table.caseless[slot] ?? '')
+        if (bits & voteBit.easy) tally.easy.add(table.caseless[slot] ?? '')
       }
     }
     if ('children' in child) tallyWords(child, tally)
@@ -185,8 +162,25 @@ function votesReach(
  * faster than linearly on very long words, so callers keep those away.
  */
 export function retextFlags(sentence: Sentence, settings: VoteSettings): boolean {
+  return retextFlagsCounted(sentence, countSentence(sentence), settings)
+}
+
+/**
+ * `retextFlags`, given the sentence's counts (`countSentence`, or the shared
+ * `sentenceCounter`), which hold its reading of the words for the bound.
+ */
+export function retextFlagsCounted(
+  sentence: Sentence,
+  counted: Readonly<SentenceCounts>,
+  settings: VoteSettings,
+): boolean {
   const bound = emptyTally(false)
-  tallyWords(sentence, bound)
+  if (counted.voteWords < 0) tallyWords(sentence, bound)
+  else {
+    bound.word = counted.voteWords
+    bound.letter = counted.voteLetters
+    bound.complexPolysillabicWord = counted.voteNameless
+  }
   if (bound.word < settings.minWords) return false
   // First an upper bound on its votes, without counting a syllable: endless
   // syllables, every word polysyllabic, every word without a capital complex,

@@ -6,6 +6,7 @@
 import {daleChall} from 'dale-chall'
 import {spache} from 'spache'
 import {WordMemo} from './readability-memo.js'
+import {voteBitsOf} from './readability-vote-words.js'
 import {countSyllables} from './syllables.js'
 
 const daleChallWords = new Set(daleChall)
@@ -71,7 +72,7 @@ const letterPattern = /\p{L}/gu
 const digitsPattern = /\p{N}/gu
 const upperStart = /^\p{Lu}/u
 
-/** Bits of `WordTable#flags`, one a yes-or-no fact of `WordFacts`. */
+/** Bits of `WordTable#innerFlags` and `#openingFlags`, one a yes-or-no fact of `WordFacts`. */
 export const wordFlag = {
   countable: 1,
   polysyllabic: 2,
@@ -81,30 +82,50 @@ export const wordFlag = {
   unfamiliar: 32,
 } as const
 
+// Names of persons and places count as familiar (Dale–Chall and Spache rules)
+// and are never Gunning's hard words: what a capital inside a sentence takes away.
+const nameless = wordFlag.complex | wordFlag.difficult | wordFlag.unfamiliar
+
 /**
  * The facts of every word met so far, one slot a word, in typed arrays: the
- * counting loop reads numbers, not an object a word. `slot(word)` finds or
- * fills a word's slot; read the slot before the next `slot` call.
+ * counting loop reads numbers, not an object a word. A slot holds what both
+ * readability analysers read of the word: copydesk's facts (for the word
+ * inside a sentence and opening one: a capital marks a name only inside) and
+ * retext-readability's (`voteBits`, `caseless`, `voteSyllables`), so each word
+ * is looked up once. `slot(word)` finds or fills a word's slot; read the slot
+ * before the next `slot` call.
  */
 export class WordTable {
   readonly syllables: Int32Array
   readonly letters: Int32Array
   readonly characters: Int32Array
-  /** `wordFlag` bits. */
-  readonly flags: Uint8Array
+  /** `wordFlag` bits of the word inside a sentence. */
+  readonly innerFlags: Uint8Array
+  /** `wordFlag` bits of the word opening a sentence. */
+  readonly openingFlags: Uint8Array
   /** Lower-case forms (`WordFacts#key`). */
   readonly keys: string[]
+  /** retext-readability's facts: `voteBit` bits (readability-vote-words.ts). */
+  readonly voteBits: Uint8Array
+  /** retext-readability's lower-cased form (`toLowerCase` only). */
+  readonly caseless: string[]
+  /** The `syllable` package's count, `-1` until a vote needs it (it is slow). */
+  readonly voteSyllables: Int32Array
   readonly #memo: WordMemo
 
-  constructor(sentenceStart: boolean, bits = 16) {
+  constructor(bits = 16) {
     const slots = 2 ** bits
     this.syllables = new Int32Array(slots)
     this.letters = new Int32Array(slots)
     this.characters = new Int32Array(slots)
-    this.flags = new Uint8Array(slots)
+    this.innerFlags = new Uint8Array(slots)
+    this.openingFlags = new Uint8Array(slots)
     this.keys = new Array<string>(slots).fill('')
+    this.voteBits = new Uint8Array(slots)
+    this.caseless = new Array<string>(slots).fill('')
+    this.voteSyllables = new Int32Array(slots)
     this.#memo = new WordMemo(bits, (slot, word) => {
-      const facts = uncachedFacts(word, sentenceStart)
+      const facts = openingFacts(word)
       this.syllables[slot] = facts.syllables
       this.letters[slot] = facts.letters
       this.characters[slot] = facts.characters
@@ -116,7 +137,13 @@ export class WordTable {
       if (facts.long) flags |= wordFlag.long
       if (facts.difficult) flags |= wordFlag.difficult
       if (facts.unfamiliar) flags |= wordFlag.unfamiliar
-      this.flags[slot] = flags
+      this.openingFlags[slot] = flags
+      this.innerFlags[slot] = upperStart.test(word) ? flags & ~nameless : flags
+      const caseless = word.toLowerCase()
+      // Most words have one lower-case form for both: keep one string.
+      this.caseless[slot] = caseless === facts.key ? facts.key : caseless
+      this.voteBits[slot] = voteBitsOf(word, caseless)
+      this.voteSyllables[slot] = -1
     })
   }
 
@@ -126,21 +153,20 @@ export class WordTable {
   }
 }
 
-// A capital means a name only inside a sentence, so words opening a sentence
-// and words inside one are kept apart. Memos: results never depend on them.
-/** Facts of words that open a sentence. */
-export const openingWords = new WordTable(true)
-/** Facts of words inside a sentence. */
-export const innerWords = new WordTable(false)
+/** The facts of every word, for both readability analysers. A memo: results never depend on it. */
+export const wordTable = new WordTable()
+
+/** `wordTable` (words inside a sentence and words opening one share its slots). */
+export const innerWords = wordTable
 
 /**
  * The facts of `word`. `sentenceStart` tells whether it opens its sentence,
  * where a capital does not mark a name.
  */
 export function wordFacts(word: string, sentenceStart: boolean): Readonly<WordFacts> {
-  const table = sentenceStart ? openingWords : innerWords
+  const table = wordTable
   const slot = table.slot(word)
-  const flags = table.flags[slot] ?? 0
+  const flags = (sentenceStart ? table.openingFlags : table.innerFlags)[slot] ?? 0
   return {
     countable: (flags & wordFlag.countable) !== 0,
     syllables: table.syllables[slot] ?? 0,
@@ -155,14 +181,17 @@ export function wordFacts(word: string, sentenceStart: boolean): Readonly<WordFa
   }
 }
 
-function uncachedFacts(word: string, sentenceStart: boolean): WordFacts {
+/**
+ * The facts of `word` opening a sentence, where a capital does not mark a
+ * name. Inside a sentence, a capital makes it a name: familiar, never complex.
+ */
+function openingFacts(word: string): WordFacts {
   const lower = word.toLowerCase().replace(/’/g, "'")
   const syllables = Math.max(1, countSyllables(word))
   const letters = word.match(letterPattern)?.length ?? 0
   const digits = word.match(digitsPattern)?.length ?? 0
-  // Names of persons and places and figures count as familiar (Dale–Chall and
-  // Spache rules) and are never Gunning's hard words.
-  const name = !sentenceStart && upperStart.test(word)
+  // Figures count as familiar (Dale–Chall and Spache rules) and are never
+  // Gunning's hard words.
   const figure = digitPattern.test(word)
   const polysyllabic = syllables >= 3
   return {
@@ -171,10 +200,10 @@ function uncachedFacts(word: string, sentenceStart: boolean): WordFacts {
     letters,
     characters: letters + digits,
     polysyllabic,
-    complex: polysyllabic && !name && !figure && !word.includes('-') && !inflectedToThree(lower),
+    complex: polysyllabic && !figure && !word.includes('-') && !inflectedToThree(lower),
     long: letters >= 7,
-    difficult: !name && !figure && !isListed(daleChallWords, lower),
-    unfamiliar: !name && !figure && !isListed(spacheWords, lower),
+    difficult: !figure && !isListed(daleChallWords, lower),
+    unfamiliar: !figure && !isListed(spacheWords, lower),
     key: lower,
   }
 }
