@@ -19,7 +19,6 @@ import removeBoilerplate, {
 import stringifyNews from '../plugins/stringify-news.js'
 import {runChunks} from './chunk-merge.js'
 import {chunkBoilerplate, defaultChunkSize, planChunks} from './chunks.js'
-import {extractArticle} from './io/html.js'
 import {clean as cleanPreset, normalise, repair, score} from './presets.js'
 import {type CleanRecord, toRecord} from './record.js'
 
@@ -135,23 +134,5 @@ export function clean(text: string, options: CleanOptions = {}): CleanRecord {
   return toRecord(file, options.dryRun ? text : output, options.id)
 }
 
-/** Options of {@link cleanHtml}. */
-export interface CleanHtmlOptions extends CleanOptions {
-  /** The page's URL: picks site rules, resolves the canonical link. */
-  readonly url?: string | undefined
-}
-
-/**
- * Read a news page (HTML), then clean and score its article text like
- * {@link clean}. The record also carries the page's `meta` and the HTML
- * reader's `extraction` (site-rule removals, warnings). Throws
- * `HtmlInputError` on binary input.
- */
-export function cleanHtml(html: string, options: CleanHtmlOptions = {}): CleanRecord {
-  const article = extractArticle(html, {url: options.url})
-  return {
-    ...clean(article.text, options),
-    meta: article.meta,
-    extraction: {removed: article.removed, warnings: article.warnings},
-  }
-}
+// In a module of its own, so that clean() does not load the HTML reader (see clean-html.ts).
+export {type CleanHtmlOptions, cleanHtml} from './clean-html.js'

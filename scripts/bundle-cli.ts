@@ -44,12 +44,24 @@ const ownModuleUrls: Plugin = {
   },
 }
 
+/**
+ * Modules declared free of side effects, so that an import of them nobody on
+ * a path uses does not pull them (and what they import) onto that path.
+ * pipeline/index.js re-exports the HTML reader and `cleanHtml`; declared so,
+ * cheerio and its parser go into the chunks of the HTML paths instead of
+ * being compiled and run by every `copydesk clean`. Their top levels only
+ * declare functions and constants (test/cold-start-chunks.test.ts checks
+ * where they land).
+ */
+const sideEffectFree = [/\/dist\/pipeline\/(?:clean-html|io\/html(?:-[a-z]+)*)\.js$/]
+
 const entry = join(bundleDir, 'cli.js')
 const result = await build({
   input: entry,
   platform: 'node',
   external,
   plugins: [ownModuleUrls],
+  treeshake: {moduleSideEffects: sideEffectFree.map((test) => ({test, sideEffects: false}))},
   logLevel: 'warn',
   output: {
     dir: dirname(entry),

@@ -9,7 +9,8 @@
  * optional parts, back-references, case-insensitive flags), it claims
  * nothing, and a rule without needles always runs.
  */
-import {type AST, parseRegExpLiteral} from '@eslint-community/regexpp'
+import {createRequire} from 'node:module'
+import type {AST} from '@eslint-community/regexpp'
 
 /** Largest set of exact strings followed before it is given up. */
 const maxExact = 16
@@ -152,6 +153,20 @@ function elementFacts(node: AST.Element): Facts {
   }
 }
 
+type RegExpp = typeof import('@eslint-community/regexpp')
+
+let regexpp: RegExpp | undefined
+
+/**
+ * regexpp's parser, loaded (its CommonJS build) the first time an expression
+ * is analysed: the shipped rules' needles come from the build's table
+ * (boilerplate-needle-table.ts), so a start-up without user rules never loads it.
+ */
+function parseLiteral(pattern: RegExp): AST.RegExpLiteral {
+  regexpp ??= createRequire(import.meta.url)('@eslint-community/regexpp') as RegExpp
+  return regexpp.parseRegExpLiteral(pattern)
+}
+
 /**
  * Strings of which every match of `pattern` contains one, or `undefined`
  * when no useful set is known (the rule must always run).
@@ -160,7 +175,7 @@ export function needlesOf(pattern: RegExp): readonly string[] | undefined {
   if (pattern.ignoreCase) return undefined
   let literal: AST.RegExpLiteral
   try {
-    literal = parseRegExpLiteral(pattern)
+    literal = parseLiteral(pattern)
   } catch {
     return undefined
   }

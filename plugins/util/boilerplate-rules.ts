@@ -1,60 +1,15 @@
 /**
- * The boilerplate rule registry: the shape of a rule (checked with zod, so a
- * user's own rules get the same checks as the shipped ones), and compiling
- * rules into regular expressions once, in the plugin's attacher.
+ * The boilerplate rule registry: compiling rules into regular expressions
+ * once, in the plugin's attacher. A user's rules are checked with zod first
+ * (the schema is in boilerplate-schema.ts); the shipped rules were checked by
+ * the build (scripts/build-boilerplate-needles.ts compiles each one checked)
+ * and by the tests, so a start-up does not check them again.
  */
-import {z} from 'zod'
+import {createRequire} from 'node:module'
 import {tableNeedlesOf} from './boilerplate-needle-table.js'
+import {type Rule, ruleSchemaOf, type Zod} from './boilerplate-schema.js'
 
-/**
- * How a rule matches:
- * - `line`: `pattern` matches a whole line (leading and trailing spaces aside);
- *   the line goes.
- * - `text`: `pattern` is searched in the whole text (add `m` to `flags` for
- *   `^`/`$` at line ends); the match goes, or only its named group `cut`.
- * - `block`: a line matching `pattern` starts a box that runs up to, not
- *   including, the first line matching `until` within `maxLines` lines.
- * - `list`: a line matching `pattern` and the headline-shaped lines after it.
- * - `tail`: a line matching `pattern` and everything after it, when at most
- *   `maxChars` characters follow.
- * - `tweet`: an embedded tweet, found by its attribution line (`pattern`) and
- *   a tweet link (`link`) in the paragraph before it.
- * - `headline-run`: two or more headline-shaped one-line paragraphs between
- *   paragraphs of prose: unlabelled related-story links.
- */
-export const ruleKinds = ['line', 'text', 'block', 'list', 'tail', 'tweet', 'headline-run'] as const
-
-/** One rule, as written in `plugins/data/boilerplate.json` or passed by a user. */
-export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  publisher: z.string().min(1),
-  kind: z.enum(ruleKinds),
-  description: z.string().min(1),
-  pattern: z.string().min(1).optional(),
-  flags: z
-    .string()
-    .regex(/^[im]*$/)
-    .optional(),
-  until: z.string().min(1).optional(),
-  link: z.string().min(1).optional(),
-  maxLines: z.number().int().positive().optional(),
-  maxChars: z.number().int().positive().optional(),
-  confidence: z.number().min(0).max(1),
-  enabled: z.boolean().optional(),
-  example: z.string().min(1),
-  expected: z.string(),
-  source: z.string().min(1),
-})
-
-/** One boilerplate rule. */
-export type Rule = z.infer<typeof ruleSchema>
-
-/** A registry file: what it holds and where its rules come from. */
-export const registrySchema = z.strictObject({
-  description: z.string().min(1),
-  source: z.string().min(1),
-  rules: z.array(ruleSchema).min(1),
-})
+export {type Rule, registrySchema, ruleKinds, ruleSchema} from './boilerplate-schema.js'
 
 /** A rule with its expressions built. */
 export interface CompiledRule {
@@ -78,9 +33,25 @@ function build(source: string | undefined, flags: string, id: string): RegExp | 
   }
 }
 
-/** Check one rule and build its expressions; throws a readable error on a bad rule. */
-export function compileRule(input: unknown): CompiledRule {
-  const rule = ruleSchema.parse(input)
+let userRuleSchema: ReturnType<typeof ruleSchemaOf> | undefined
+
+/**
+ * Check a user's rule against the rule schema. zod is loaded (its CommonJS
+ * build, the only one `require` can load) the first time a rule is checked,
+ * so that commands and pipelines without user rules never load it.
+ */
+function checkRule(input: unknown): Rule {
+  userRuleSchema ??= ruleSchemaOf((createRequire(import.meta.url)('zod') as {z: Zod}).z)
+  return userRuleSchema.parse(input)
+}
+
+/**
+ * Check one rule and build its expressions; throws a readable error on a bad
+ * rule. `trusted`: a shipped rule, already checked against the schema by the
+ * build and the tests (the other checks and the expressions still run).
+ */
+export function compileRule(input: unknown, trusted = false): CompiledRule {
+  const rule = trusted ? (input as Rule) : checkRule(input)
   if (needsPattern.has(rule.kind) && rule.pattern === undefined) {
     throw new Error(`remove-boilerplate: rule \`${rule.id}\` (${rule.kind}) needs a pattern`)
   }
@@ -108,7 +79,8 @@ export function compileRule(input: unknown): CompiledRule {
 }
 
 /**
- * The rules to run: the registry's, minus those switched off, plus the user's.
+ * The rules to run: the registry's (the shipped rules, trusted: see
+ * {@link compileRule}), minus those switched off, plus the user's (checked).
  * `switches` maps rule ids to on (`true`) or off (`false`); a rule with
  * `enabled: false` in the data runs only when switched on.
  */
@@ -117,7 +89,10 @@ export function selectRules(
   userRules: readonly unknown[],
   switches: Readonly<Record<string, boolean>>,
 ): CompiledRule[] {
-  const compiled = [...registry, ...userRules].map(compileRule)
+  const compiled = [
+    ...registry.map((rule) => compileRule(rule, true)),
+    ...userRules.map((rule) => compileRule(rule)),
+  ]
   const seen = new Set<string>()
   for (const {rule} of compiled) {
     if (seen.has(rule.id)) throw new Error(`remove-boilerplate: duplicate rule id \`${rule.id}\``)
