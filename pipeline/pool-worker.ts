@@ -63,19 +63,60 @@ export interface Task {
 
 const encoder = new TextEncoder()
 
+/**
+ * The batch's lines as UTF-8, each encoded as soon as it is made: a record's
+ * JSON string then dies young, where keeping the batch's strings to the end
+ * had the young-generation collector copy them, then promote them to the old
+ * generation (most of what a worker promoted, and so of its heap's growth).
+ */
+class LineBuffer {
+  #bytes = new Uint8Array(64 * 1024)
+  #length = 0
+
+  /** Forget what a batch that failed half-way left. */
+  clear(): void {
+    this.#length = 0
+  }
+
+  /** Append `line`; returns its length in bytes. */
+  append(line: string): number {
+    // UTF-16 code units become at most three bytes each.
+    const room = this.#length + line.length * 3
+    if (room > this.#bytes.length) {
+      const grown = new Uint8Array(Math.max(room, this.#bytes.length * 2))
+      grown.set(this.#bytes.subarray(0, this.#length))
+      this.#bytes = grown
+    }
+    const {written} = encoder.encodeInto(line, this.#bytes.subarray(this.#length))
+    this.#length += written
+    return written
+  }
+
+  /**
+   * The bytes so far, copied into a buffer of their own (not a view of a
+   * larger one) so that a worker can transfer it; the buffer is then empty,
+   * and keeps its room for the next batch.
+   */
+  take(): Uint8Array {
+    const bytes = this.#bytes.slice(0, this.#length)
+    this.#length = 0
+    return bytes
+  }
+}
+
+// One per thread, reused batch after batch: it grows to the largest batch
+// once, instead of a series of ever larger buffers every batch.
+const lines = new LineBuffer()
+
 /** Clean a batch; never throws for an item (an item that fails becomes an error record). */
 export async function processUnits(task: Task): Promise<Finished> {
   const fields = task.fields ?? defaultFields
-  const lines: string[] = []
-  let total = 0
+  lines.clear()
   const units = task.units.map((unit): Done => {
     if (unit.kind === 'end') return unit
     const item = itemOfLine(unit.item, fields)
     const processed = processItem(item, task.options)
-    const line = `${processed.json}\n`
-    const length = Buffer.byteLength(line)
-    lines.push(line)
-    total += length
+    const length = lines.append(`${processed.json}\n`)
     const {text: _text, html: _html, json: _json, ...where} = item
     return {
       ...unit,
@@ -85,12 +126,7 @@ export async function processUnits(task: Task): Promise<Finished> {
       ...(processed.text === undefined ? {} : {text: processed.text}),
     }
   })
-  // One buffer of its own (not a slice of a pool), so a worker can transfer it; each line is
-  // encoded straight into it, with no buffer per line for the collector.
-  const bytes = new Uint8Array(total)
-  let offset = 0
-  for (const line of lines) offset += encoder.encodeInto(line, bytes.subarray(offset)).written
-  return {units, bytes}
+  return {units, bytes: lines.take()}
 }
 
 /** The JSON of each item of a finished batch (no newline), in order; `undefined` for an end. */
