@@ -83,13 +83,18 @@ function leaf<Kind extends Leaf['type']>(
 
 /** A word: runs of letters and figures as text, inner punctuation (`'`, `-`, `.`) as punctuation. */
 function word(text: string, token: Token, points: Points): Word {
-  const children: Word['children'] = []
   if (token.plain) {
     // Word and text share one position: nothing in the pipeline mutates positions.
     const position = {start: points.at(token.start), end: points.at(token.end)}
-    children.push({type: 'TextNode', value: text.slice(token.start, token.end), position})
-    return {type: 'WordNode', children, position}
+    // An array literal has room for its one child; an empty array grows to
+    // sixteen slots on its first push, which was most of a word's memory.
+    return {
+      type: 'WordNode',
+      children: [{type: 'TextNode', value: text.slice(token.start, token.end), position}],
+      position,
+    }
   }
+  const children: Word['children'] = []
   let run = token.start
   for (let index = token.start; index < token.end; index++) {
     const kind = classAt(text, index)
