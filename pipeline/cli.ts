@@ -5,18 +5,11 @@
  * records, 2 unusable input or options.
  */
 import {readFileSync} from 'node:fs'
-import {setFlagsFromString} from 'node:v8'
+import {compileExpressionsOnce, expectShortRun} from './commands/engine.js'
 import {write} from './commands/output.js'
 import {UsageError} from './io/readers.js'
 
-// V8 runs a regular expression's first match in its bytecode interpreter and
-// compiles it to machine code on the second: two compilations, and for the
-// long boilerplate and credit-line expressions (Unicode property classes,
-// counted repeats) the bytecode one is the dearer, about 15 ms of a cold
-// one-article `copydesk clean`. Compiling straight to machine code matches
-// the same way (only the engine's tiering changes) and is what a batch ends
-// with anyway. Set before any command runs; expressions are compiled on first use.
-setFlagsFromString('--no-regexp-tier-up')
+compileExpressionsOnce()
 
 interface CommandModule {
   /** Lines for the help text. */
@@ -93,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   try {
     const command = name === undefined ? undefined : commands[name]
+    // Most `clean` runs are one article; the command says when one is not.
+    if (name === 'clean') expectShortRun()
     if (command) return await command.run((await command.load()) as never)(rest)
     switch (name) {
       case '-v':

@@ -11,6 +11,7 @@ import type {Unit} from '../pool-worker.js'
 import type {CleanRecord} from '../record.js'
 import {isErrorRecord, type Outcome, runRecord} from '../run.js'
 import type {Summary} from '../summary.js'
+import {expectLongRun, shortInputBytes} from './engine.js'
 import {readStdin, write} from './output.js'
 
 // Only the text-on-stdin path is imported up front: a one-article
@@ -148,6 +149,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
   }
 
   if (positionals.length > 0) {
+    expectLongRun()
     const {expandPaths, runBatch} = await import('../batch.js')
     const files = await expandPaths(positionals)
     const report =
@@ -181,12 +183,15 @@ export async function cleanCommand(args: string[]): Promise<number> {
 
   if (kind === 'jsonl' || kind === 'csv' || kind === 'warc') {
     // Stdin's size is unknown: workers only when asked for.
+    expectLongRun()
     const summary = await cleanStdinRecords(kind, options, jobs ?? 1)
     say(describeSummary(summary))
     return summary.errors > 0 ? 1 : 0
   }
 
-  const decoded = decode(await readStdin())
+  const bytes = await readStdin()
+  if (bytes.length > shortInputBytes) expectLongRun()
+  const decoded = decode(bytes)
   if (decoded.binary) {
     process.stderr.write('copydesk: stdin: skipped: binary data, not text\n')
     return 1
