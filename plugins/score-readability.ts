@@ -5,6 +5,7 @@ import {addCounts, type Counts, emptyCounts, scoreCounts} from './util/readabili
 import {type SentenceCounts, sentenceCounter} from './util/readability-sentence.js'
 import {textOf} from './util/readability-text.js'
 import type {SentenceReport} from './util/readability-types.js'
+import {UnfamiliarTally} from './util/readability-unfamiliar.js'
 import {report} from './util/report.js'
 
 export interface Options {
@@ -42,14 +43,17 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
   }
   return (tree, file) => {
     const countsOf = sentenceCounter(file)
-    const total = emptyCounts()
+    const total = emptyCounts(false)
+    const unfamiliar = new UnfamiliarTally()
     const sentences: SentenceReport[] = []
     let offset = 0
     const visit = (node: Root | Root['children'][number]): void => {
       if (node.type === 'SentenceNode') {
         const text = textOf(node)
         const end = offset + text.length
-        const explained = scoreSentence(countsOf(node), total, settings, offset, end, text)
+        const counted = countsOf(node)
+        unfamiliar.add(counted)
+        const explained = scoreSentence(counted, total, settings, offset, end, text)
         sentences.push(explained)
         if (explained.hard && (explained.grade ?? 0) > settings.warnGrade) {
           warn(file, node, explained, settings)
@@ -62,27 +66,21 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
       }
     }
     visit(tree)
+    // Spache counts each unfamiliar word once a document.
+    total.unfamiliarWords = unfamiliar.total(tree)
     file.data.readability = scoreCounts(total)
     file.data.sentences = sentences
   }
 }
 
 function scoreSentence(
-  {counts, complex, unfamiliar, grade}: Readonly<SentenceCounts>,
+  {counts, complex, grade}: Readonly<SentenceCounts>,
   total: Counts,
   settings: Settings,
   start: number,
   end: number,
   text: string,
 ): SentenceReport {
-  // Spache counts each unfamiliar word once a document.
-  const seen = total.unfamiliarSeen
-  for (const key of unfamiliar) {
-    if (seen && !seen.has(key)) {
-      seen.add(key)
-      total.unfamiliarWords++
-    }
-  }
   addCounts(total, counts)
   const reliable = counts.words >= settings.minWords
   const hard = reliable && Number.isFinite(grade) && grade > settings.hardGrade

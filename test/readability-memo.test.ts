@@ -1,10 +1,12 @@
 import type {Sentence} from 'nlcst'
+import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {parseNewsText} from '../plugins/parse-news.js'
+import scoreReadability from '../plugins/score-readability.js'
 import {WordMemo} from '../plugins/util/readability-memo.js'
 import {countSentence, sentenceCounter} from '../plugins/util/readability-sentence.js'
-import {wordFacts} from '../plugins/util/readability-words.js'
+import {wordFacts, wordTable} from '../plugins/util/readability-words.js'
 
 describe('WordMemo', () => {
   // A tiny table (8 slots, 4 words at most) so that probes collide and the
@@ -43,6 +45,42 @@ describe('WordMemo', () => {
     expect(lookup('Washington')).toBe(10)
     expect(lookup(made)).toBe(10)
     expect(filled).toEqual(['Washington'])
+  })
+})
+
+describe('WordMemo keys', () => {
+  function memo() {
+    const filled: string[] = []
+    const words = new WordMemo(3, (_slot, word) => {
+      filled.push(word)
+    })
+    return {words, filled}
+  }
+
+  it('tells apart long words that differ only past the characters a slot holds in place', () => {
+    const {words, filled} = memo()
+    const first = 'internationalisations-of-trade'
+    const second = 'internationalisations-of-trades'
+    const third = 'internationalisations-of-tradf'
+    const slots = [first, second, third].map((word) => words.slot(word))
+    expect(new Set(slots).size).toBe(3)
+    expect(words.slot(['internationalisations', '-of-trade'].join(''))).toBe(slots[0])
+    expect(filled).toEqual([first, second, third])
+  })
+
+  it('tells apart words of odd and even length with the same leading characters', () => {
+    const {words, filled} = memo()
+    for (const word of ['ab', 'a', 'abc', 'a\u0000', 'ab', 'a']) words.slot(word)
+    expect(filled).toEqual(['ab', 'a', 'abc', 'a\u0000'])
+  })
+
+  it('counts its generations: one more each time it is emptied', () => {
+    const {words} = memo()
+    expect(words.generation).toBe(0)
+    for (const word of 'one two three four five'.split(' ')) words.slot(word)
+    expect(words.generation).toBe(1)
+    words.clear()
+    expect(words.generation).toBe(2)
   })
 })
 
@@ -95,5 +133,38 @@ describe('one count of each sentence for both analysers', () => {
     const last = backwards(nodes[2] as Sentence)
     expect(last).not.toBe(first[2])
     expect(last).toEqual(countSentence(nodes[2] as Sentence))
+  })
+})
+
+describe('Spache’s once-each count across a table that empties mid-document', () => {
+  // Made-up words, none on the Spache list and none with a suffix its rules
+  // strip, so every one is unfamiliar: `qz` and four letters of five.
+  function madeUp(index: number): string {
+    const letters = 'bkoxa'
+    let word = 'qz'
+    for (let rest = index, place = 0; place < 7; place++, rest = Math.floor(rest / 5)) {
+      word += letters[rest % 5]
+    }
+    return word
+  }
+
+  it('counts each different word once, as many as there are', () => {
+    // More different words than the word table keeps (it empties at 32,768),
+    // each written twice, far apart: the second time is after the table emptied.
+    const distinct = 36_000
+    const words = Array.from({length: distinct}, (_, index) => madeUp(index))
+    const sentences: string[] = []
+    for (let round = 0; round < 2; round++) {
+      for (let index = 0; index < distinct; index += 9) {
+        sentences.push(`${words.slice(index, index + 9).join(' ')}.`)
+      }
+    }
+    const text = sentences.join(' ')
+    const generation = wordTable.generation
+    const file = new VFile(text)
+    unified().use(scoreReadability).runSync(parseNewsText(text), file)
+    expect(wordTable.generation).toBeGreaterThan(generation)
+    expect(file.data.readability?.unfamiliarWords).toBe(distinct)
+    expect(file.data.readability?.words).toBe(2 * distinct)
   })
 })

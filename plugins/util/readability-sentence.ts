@@ -3,7 +3,14 @@ import type {VFile} from 'vfile'
 import {type Counts, sentenceGrade} from './readability-counts.js'
 import {textOf} from './readability-text.js'
 import {voteBit} from './readability-vote-words.js'
-import {wordFlag, wordTable} from './readability-words.js'
+import {
+  factAt,
+  factStride,
+  openingShift,
+  voteShift,
+  wordFlag,
+  wordTable,
+} from './readability-words.js'
 import {symbolSyllables} from './syllables-numbers.js'
 
 /** One sentence's counts, and the words the explanations and totals need. */
@@ -11,8 +18,14 @@ export interface SentenceCounts {
   counts: Counts
   /** Gunning's complex words, in order, each once. */
   complex: readonly string[]
-  /** Lower-case Spache-unfamiliar words, for the document's once-each count. */
-  unfamiliar: readonly string[]
+  /**
+   * The numbers of its Spache-unfamiliar words' lower-case forms
+   * (`wordTable.keyOf`), for the document's once-each count; they hold in
+   * `generation` only.
+   */
+  unfamiliar: readonly number[]
+  /** The word table's generation the counts were made in (`-1`: more than one). */
+  generation: number
   /** Length of the longest word, in characters. */
   longest: number
   /** Median grade of its formulas (`sentenceGrade`), `NaN` without words. */
@@ -31,7 +44,7 @@ export interface SentenceCounts {
 }
 
 const figure = /\p{N}/u
-const none: readonly string[] = Object.freeze([])
+const none: readonly never[] = Object.freeze([])
 
 type Child = Sentence['children'][number]
 
@@ -64,8 +77,10 @@ export function countSentence(sentence: Sentence): SentenceCounts {
   let voteNameless = 0
   let nested = false
   let complex: string[] | undefined
-  let unfamiliar: string[] | undefined
+  let unfamiliar: number[] | undefined
   const table = wordTable
+  const facts = table.facts
+  const generation = table.generation
   const children = sentence.children
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as Child
@@ -89,15 +104,17 @@ export function countSentence(sentence: Sentence): SentenceCounts {
       if (nests(child)) nested = true
     }
     const slot = table.slot(text)
+    const at = slot * factStride
+    const bits = facts[at + factAt.flags] ?? 0
     voteWords++
     voteLetters += text.length
-    if ((table.voteBits[slot] ?? 0) & voteBit.nameless) voteNameless++
-    const flags = (words === 0 ? table.openingFlags : table.innerFlags)[slot] ?? 0
+    if ((bits >> voteShift) & voteBit.nameless) voteNameless++
+    const flags = words === 0 ? bits >> openingShift : bits
     if ((flags & wordFlag.countable) === 0) continue
     words++
-    syllables += table.syllables[slot] ?? 0
-    letters += table.letters[slot] ?? 0
-    characters += table.characters[slot] ?? 0
+    syllables += facts[at + factAt.syllables] ?? 0
+    letters += facts[at + factAt.letters] ?? 0
+    characters += facts[at + factAt.characters] ?? 0
     if (flags & wordFlag.polysyllabic) polysyllables++
     if (flags & wordFlag.long) longWords++
     if (flags & wordFlag.difficult) difficultWords++
@@ -109,7 +126,7 @@ export function countSentence(sentence: Sentence): SentenceCounts {
     if (flags & wordFlag.unfamiliar) {
       unfamiliarWords++
       unfamiliar ??= []
-      unfamiliar.push(table.keys[slot] ?? '')
+      unfamiliar.push(facts[at + factAt.key] ?? 0)
     }
     if (text.length > longest) longest = text.length
   }
@@ -130,6 +147,8 @@ export function countSentence(sentence: Sentence): SentenceCounts {
     counts,
     complex: complex ?? none,
     unfamiliar: unfamiliar ?? none,
+    // Emptied while counting: its key numbers are of two generations.
+    generation: table.generation === generation ? generation : -1,
     longest,
     grade: sentenceGrade(counts),
     voteWords: nested ? -1 : voteWords,

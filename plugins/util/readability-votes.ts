@@ -24,7 +24,7 @@ import {syllable} from 'syllable'
 import {countSentence, type SentenceCounts} from './readability-sentence.js'
 import {textOf} from './readability-text.js'
 import {voteBit} from './readability-vote-words.js'
-import {wordTable} from './readability-words.js'
+import {factAt, factStride, voteShift, wordTable} from './readability-words.js'
 
 // What it reads of each word comes from the shared word table
 // (readability-words.ts), whose slot holds its facts beside copydesk's:
@@ -98,7 +98,7 @@ function tallyWords(node: {children: readonly unknown[]}, tally: Tally): void {
     if (child.type === 'WordNode') {
       const value = textOf(child)
       const slot = table.slot(value)
-      const bits = table.voteBits[slot] ?? 0
+      const bits = (table.facts[slot * factStride + factAt.flags] ?? 0) >> voteShift
       tally.word++
       tally.letter += value.length
       if (tally.easy === undefined || tally.familiar === undefined) {

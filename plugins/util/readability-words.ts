@@ -5,7 +5,7 @@
  */
 import {daleChall} from 'dale-chall'
 import {spache} from 'spache'
-import {WordMemo} from './readability-memo.js'
+import {cellsPerSlot, factCell, WordMemo} from './readability-memo.js'
 import {voteBitsOf} from './readability-vote-words.js'
 import {countSyllables} from './syllables.js'
 
@@ -72,7 +72,7 @@ const letterPattern = /\p{L}/gu
 const digitsPattern = /\p{N}/gu
 const upperStart = /^\p{Lu}/u
 
-/** Bits of `WordTable#innerFlags` and `#openingFlags`, one a yes-or-no fact of `WordFacts`. */
+/** Bits of the flags of `WordTable#facts`, one a yes-or-no fact of `WordFacts`. */
 export const wordFlag = {
   countable: 1,
   polysyllabic: 2,
@@ -87,49 +87,69 @@ export const wordFlag = {
 const nameless = wordFlag.complex | wordFlag.difficult | wordFlag.unfamiliar
 
 /**
- * The facts of every word met so far, one slot a word, in typed arrays: the
- * counting loop reads numbers, not an object a word. A slot holds what both
+ * Where each fact of a slot is in `WordTable#facts`: at `slot * factStride`
+ * plus its place here.
+ */
+export const factAt = {
+  syllables: factCell,
+  letters: factCell + 1,
+  characters: factCell + 2,
+  /**
+   * Bits: `wordFlag`s of the word inside a sentence (bits 0–7), of the word
+   * opening one (`openingShift`), and retext-readability's `voteBit`s
+   * (`voteShift`).
+   */
+  flags: factCell + 3,
+  /** The number of the word's `key` (`WordTable#keyOf`), the same for every word of one key. */
+  key: factCell + 4,
+} as const
+
+/** Numbers a slot takes in `WordTable#facts`. */
+export const factStride = cellsPerSlot
+/** Shift of the `wordFlag`s of a word opening a sentence. */
+export const openingShift = 8
+/** Shift of retext-readability's `voteBit`s. */
+export const voteShift = 16
+
+/**
+ * The facts of every word met so far, one slot a word. A slot holds what both
  * readability analysers read of the word: copydesk's facts (for the word
  * inside a sentence and opening one: a capital marks a name only inside) and
- * retext-readability's (`voteBits`, `caseless`, `voteSyllables`), so each word
- * is looked up once. `slot(word)` finds or fills a word's slot; read the slot
- * before the next `slot` call.
+ * retext-readability's, so each word is looked up once. Its numbers sit in
+ * the memo's own cells, beside the word's key (`facts`, `factStride` a slot):
+ * the counting loop reads numbers, not an object a word, and finds a word and
+ * its facts in one cache line (readability-memo.ts).
+ * `slot(word)` finds or fills a word's slot; read the slot before the next
+ * `slot` call.
  */
 export class WordTable {
-  readonly syllables: Int32Array
-  readonly letters: Int32Array
-  readonly characters: Int32Array
-  /** `wordFlag` bits of the word inside a sentence. */
-  readonly innerFlags: Uint8Array
-  /** `wordFlag` bits of the word opening a sentence. */
-  readonly openingFlags: Uint8Array
-  /** Lower-case forms (`WordFacts#key`). */
-  readonly keys: string[]
-  /** retext-readability's facts: `voteBit` bits (readability-vote-words.ts). */
-  readonly voteBits: Uint8Array
+  /** Syllables, letters, characters, flags and key number of each slot (`factAt`), among the memo's cells. */
+  readonly facts: Int32Array
   /** retext-readability's lower-cased form (`toLowerCase` only). */
   readonly caseless: string[]
   /** The `syllable` package's count, `-1` until a vote needs it (it is slow). */
   readonly voteSyllables: Int32Array
   readonly #memo: WordMemo
+  // The lower-case forms (`WordFacts#key`) numbered, so that a document counts
+  // each unfamiliar one once by marking numbers (`markKey`), never hashing or
+  // reading a string. Emptied whenever the word memo is: it then holds no more
+  // keys than the word memo holds words, never fills by itself, and a number
+  // kept in a word's slot stays true.
+  readonly #keyMemo: WordMemo
+  readonly #keyStrings: string[]
+  #keyGeneration = 0
+  #stamp = 0
 
   constructor(bits = 16) {
     const slots = 2 ** bits
-    this.syllables = new Int32Array(slots)
-    this.letters = new Int32Array(slots)
-    this.characters = new Int32Array(slots)
-    this.innerFlags = new Uint8Array(slots)
-    this.openingFlags = new Uint8Array(slots)
-    this.keys = new Array<string>(slots).fill('')
-    this.voteBits = new Uint8Array(slots)
     this.caseless = new Array<string>(slots).fill('')
     this.voteSyllables = new Int32Array(slots)
+    this.#keyStrings = new Array<string>(slots).fill('')
+    this.#keyMemo = new WordMemo(bits, (slot, key) => {
+      this.#keyStrings[slot] = key
+    })
     this.#memo = new WordMemo(bits, (slot, word) => {
       const facts = openingFacts(word)
-      this.syllables[slot] = facts.syllables
-      this.letters[slot] = facts.letters
-      this.characters[slot] = facts.characters
-      this.keys[slot] = facts.key
       let flags = 0
       if (facts.countable) flags |= wordFlag.countable
       if (facts.polysyllabic) flags |= wordFlag.polysyllabic
@@ -137,19 +157,62 @@ export class WordTable {
       if (facts.long) flags |= wordFlag.long
       if (facts.difficult) flags |= wordFlag.difficult
       if (facts.unfamiliar) flags |= wordFlag.unfamiliar
-      this.openingFlags[slot] = flags
-      this.innerFlags[slot] = upperStart.test(word) ? flags & ~nameless : flags
+      const inner = upperStart.test(word) ? flags & ~nameless : flags
       const caseless = word.toLowerCase()
+      if (this.#keyGeneration !== this.#memo.generation) {
+        this.#keyMemo.clear()
+        this.#keyGeneration = this.#memo.generation
+      }
+      const at = slot * factStride
+      this.facts[at + factAt.syllables] = facts.syllables
+      this.facts[at + factAt.letters] = facts.letters
+      this.facts[at + factAt.characters] = facts.characters
+      this.facts[at + factAt.flags] =
+        inner | (flags << openingShift) | (voteBitsOf(word, caseless) << voteShift)
+      this.facts[at + factAt.key] = this.#keyMemo.slot(facts.key)
       // Most words have one lower-case form for both: keep one string.
       this.caseless[slot] = caseless === facts.key ? facts.key : caseless
-      this.voteBits[slot] = voteBitsOf(word, caseless)
       this.voteSyllables[slot] = -1
     })
+    this.facts = this.#memo.cells
   }
 
   /** The slot of `word`'s facts. */
   slot(word: string): number {
     return this.#memo.slot(word)
+  }
+
+  /**
+   * How many times the table was emptied. Slots and key numbers read in one
+   * generation mean nothing in another.
+   */
+  get generation(): number {
+    return this.#memo.generation
+  }
+
+  /** The lower-case form numbered `key` (`factAt.key`) in this generation. */
+  keyOf(key: number): string {
+    return this.#keyStrings[key] ?? ''
+  }
+
+  /** A mark no caller got before, for `markKey`. */
+  newMark(): number {
+    // Marks live in the key memo's cells, where 0 is "never marked": after
+    // the last mark, every mark is wiped and counting starts again.
+    if (this.#stamp === 0x7fffffff) {
+      const cells = this.#keyMemo.cells
+      for (let at = factCell; at < cells.length; at += cellsPerSlot) cells[at] = 0
+      this.#stamp = 0
+    }
+    return ++this.#stamp
+  }
+
+  /** Mark key `key` with `mark`; false when it had that mark already. */
+  markKey(key: number, mark: number): boolean {
+    const at = key * cellsPerSlot + factCell
+    if (this.#keyMemo.cells[at] === mark) return false
+    this.#keyMemo.cells[at] = mark
+    return true
   }
 }
 
@@ -166,18 +229,20 @@ export const innerWords = wordTable
 export function wordFacts(word: string, sentenceStart: boolean): Readonly<WordFacts> {
   const table = wordTable
   const slot = table.slot(word)
-  const flags = (sentenceStart ? table.openingFlags : table.innerFlags)[slot] ?? 0
+  const at = slot * factStride
+  const bits = table.facts[at + factAt.flags] ?? 0
+  const flags = (sentenceStart ? bits >> openingShift : bits) & 0xff
   return {
     countable: (flags & wordFlag.countable) !== 0,
-    syllables: table.syllables[slot] ?? 0,
-    letters: table.letters[slot] ?? 0,
-    characters: table.characters[slot] ?? 0,
+    syllables: table.facts[at + factAt.syllables] ?? 0,
+    letters: table.facts[at + factAt.letters] ?? 0,
+    characters: table.facts[at + factAt.characters] ?? 0,
     polysyllabic: (flags & wordFlag.polysyllabic) !== 0,
     complex: (flags & wordFlag.complex) !== 0,
     long: (flags & wordFlag.long) !== 0,
     difficult: (flags & wordFlag.difficult) !== 0,
     unfamiliar: (flags & wordFlag.unfamiliar) !== 0,
-    key: table.keys[slot] ?? '',
+    key: table.keyOf(table.facts[at + factAt.key] ?? 0),
   }
 }
 

@@ -1,0 +1,55 @@
+import type {Root, Sentence} from 'nlcst'
+import type {SentenceCounts} from './readability-sentence.js'
+import {textOf} from './readability-text.js'
+import {wordFacts, wordTable} from './readability-words.js'
+
+/**
+ * Spache's count of a document's unfamiliar words, each different word once
+ * (Spache 1953), taken from its sentences' counts. Each sentence gives the
+ * numbers of its unfamiliar words' lower-case forms in the word table, and
+ * the tally marks them with a mark of its own, so no word is hashed or read
+ * again. The numbers hold within one generation of the table; when the
+ * counts span two (the table was emptied meanwhile, after tens of thousands
+ * of different words), the document is read again word by word as strings.
+ */
+export class UnfamiliarTally {
+  readonly #mark = wordTable.newMark()
+  #count = 0
+  #oldest = Number.POSITIVE_INFINITY
+
+  /** Count the unfamiliar words of one sentence not met before. */
+  add(counted: Readonly<SentenceCounts>): void {
+    if (counted.generation < this.#oldest) this.#oldest = counted.generation
+    for (const key of counted.unfamiliar) if (wordTable.markKey(key, this.#mark)) this.#count++
+  }
+
+  /** The different unfamiliar words of the sentences added, which are those of `tree`. */
+  total(tree: Root): number {
+    if (this.#oldest === Number.POSITIVE_INFINITY || this.#oldest === wordTable.generation) {
+      return this.#count
+    }
+    const keys = new Set<string>()
+    const visit = (node: Root | Root['children'][number]): void => {
+      if (node.type === 'SentenceNode') addUnfamiliarKeys(node, keys)
+      else if ('children' in node) for (const child of node.children) visit(child)
+    }
+    visit(tree)
+    return keys.size
+  }
+}
+
+/**
+ * Add the lower-case forms of the Spache-unfamiliar words of `sentence` to
+ * `into`, read as `countSentence` reads them (the first counted word opens
+ * the sentence), as strings.
+ */
+export function addUnfamiliarKeys(sentence: Sentence, into: Set<string>): void {
+  let opening = true
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode') continue
+    const facts = wordFacts(textOf(child), opening)
+    if (!facts.countable) continue
+    opening = false
+    if (facts.unfamiliar) into.add(facts.key)
+  }
+}
