@@ -55,12 +55,29 @@ const ownModuleUrls: Plugin = {
  */
 const sideEffectFree = [/\/dist\/pipeline\/(?:clean-html|io\/html(?:-[a-z]+)*)\.js$/]
 
+/**
+ * iconv-lite's code tables for the Chinese, Japanese and Korean codecs (about
+ * 250 KB of JSON, most of the iconv chunk) are required only when such a
+ * codec first decodes something. Left as requires of the installed package
+ * (`iconv-lite` is a dependency, so it resolves from dist/), they are read
+ * then, not parsed by every start: a one-article `clean` loads iconv-lite for
+ * windows-1252 (mojibake repair) and never reads them.
+ */
+const iconvTables: Plugin = {
+  name: 'copydesk-iconv-tables',
+  resolveId(source, importer) {
+    if (!importer?.includes('/node_modules/iconv-lite/encodings/')) return null
+    const table = /^\.\/(tables\/[\w-]+\.json)$/.exec(source)?.[1]
+    return table ? {id: `iconv-lite/encodings/${table}`, external: true} : null
+  },
+}
+
 const entry = join(bundleDir, 'cli.js')
 const result = await build({
   input: entry,
   platform: 'node',
   external,
-  plugins: [ownModuleUrls],
+  plugins: [ownModuleUrls, iconvTables],
   treeshake: {moduleSideEffects: sideEffectFree.map((test) => ({test, sideEffects: false}))},
   logLevel: 'warn',
   output: {

@@ -8,6 +8,7 @@
 import {spawnSync} from 'node:child_process'
 import {readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import registry from '../plugins/data/boilerplate.json' with {type: 'json'}
 import {compileRule} from '../plugins/util/boilerplate-rules.js'
@@ -91,6 +92,27 @@ describe('the clean path of the bundled command', () => {
   it('requires neither zod nor regexpp to clean an article', () => {
     const required = requiredBy([cli, 'clean'], article)
     expect(required.filter((line) => /zod|regexpp/.test(line))).toEqual([])
+  })
+
+  it('leaves the CJK code tables of iconv-lite out, and reads them when a codec needs one', () => {
+    const marks = cleanPathChunks()
+      .map(chunk)
+      .join('\n')
+      .match(/^\/\/ node_modules\/iconv-lite\/\S+/gm)
+    // iconv-lite is on the path (mojibake repair decodes windows-1252), its tables are not.
+    expect(marks?.length).toBeGreaterThan(0)
+    expect(marks?.filter((mark) => mark.includes('/tables/'))).toEqual([])
+    const story =
+      '港口委员会周二投票决定拓宽北部航道，渡轮运营商自春季以来一直在推动这项计划。' +
+      '委员会主席说，我们不能再等一个季节了。渔民和州港务局也支持这项工程。\n'
+    const result = spawnSync(process.execPath, [cli, 'clean'], {
+      input: iconv.encode(story.repeat(3), 'gbk'),
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(result.status).toBe(0)
+    expect(result.stderr).toContain('decoded as GB18030')
+    expect(result.stdout).toContain('港口委员会周二投票决定拓宽北部航道')
   })
 
   it('reads HTML on stdin through the chunks of the HTML path', () => {
