@@ -1,7 +1,7 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import {defaultLexicon, documentSignals} from './util/neutrality-document.js'
+import {defaultLexicon, scanDocument} from './util/neutrality-document.js'
 import {
   buildLexicon,
   type Category,
@@ -72,6 +72,13 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
   }
   // Most sentences have no signal: their score is the bias's, worked out once.
   const plainScore = scoreFromLogit(model.bias)
+  // The logit each category adds, outside and inside quotations, worked out once.
+  const plainWeights = new Map(
+    categories.map((category) => [category, weightOf({category, quoted: false}, model)]),
+  )
+  const quotedWeights = new Map(
+    categories.map((category) => [category, weightOf({category, quoted: true}, model)]),
+  )
   // Scratch space for a sentence's words, reset for each: reused, not rebuilt, per document.
   const words = new SentenceWords()
   return (tree, file) => {
@@ -80,11 +87,13 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
     const all: NeutralitySignal[] = []
     let weightedScore = 0
     let totalWords = 0
-    for (const sentence of documentSignals(tree, lexicon, original, words)) {
+    // A new scratch array per document: young, like the signals it holds (no old-to-new pointers).
+    scanDocument(tree, lexicon, original, words, [], (found, start, end, count) => {
       let logit = model.bias
       const signals: NeutralitySignal[] = []
-      for (const signal of sentence.signals) {
-        const weight = weightOf(signal, model)
+      for (let index = 0; index < found.length; index++) {
+        const signal = found[index] as Signal
+        const weight = (signal.quoted ? quotedWeights : plainWeights).get(signal.category) ?? 0
         // A switched-off quotation (or a category fitted to 0) adds nothing: not a signal.
         if (weight === 0) continue
         logit += weight
@@ -94,10 +103,10 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
         lint(file, signal, weight)
       }
       const score = signals.length === 0 ? plainScore : scoreFromLogit(logit)
-      sentences.push({start: sentence.start, end: sentence.end, score, signals})
-      weightedScore += score * sentence.words
-      totalWords += sentence.words
-    }
+      sentences.push({start, end, score, signals})
+      weightedScore += score * count
+      totalWords += count
+    })
     const score = totalWords === 0 ? 100 : Math.round((weightedScore / totalWords) * 1000) / 1000
     file.data.neutrality = {
       score,

@@ -177,4 +177,26 @@ describe('neutrality record', () => {
     expect(joined.map((item) => item.neutrality?.score)).toEqual([1, 2, 0, undefined])
     expect(joined[0]).not.toBe(spans[0])
   })
+
+  it('joins sentences in text order as the map does: equal offsets take the last scored', () => {
+    const scored = report([
+      {start: 0, end: 5},
+      {start: 5, end: 5},
+      {start: 5, end: 5},
+      {start: 5, end: 9},
+    ])
+    const spans = [
+      {start: 0, end: 5},
+      {start: 5, end: 5},
+      {start: 5, end: 9},
+      {start: 5, end: 9},
+      {start: 9, end: 12},
+    ]
+    const joined = withSentenceNeutrality(spans, scored)
+    expect(joined.map((item) => item.neutrality?.score)).toEqual([0, 2, 3, 3, undefined])
+    // The same sentences out of order go through the map, with the same answer.
+    const shuffled = {...scored, sentences: [...scored.sentences].reverse()}
+    const viaMap = withSentenceNeutrality(spans, shuffled)
+    expect(viaMap.map((item) => item.neutrality?.score)).toEqual([0, 1, 3, 3, undefined])
+  })
 })

@@ -7,7 +7,7 @@
  */
 import type {Root} from 'nlcst'
 import {buildLexicon, type Category, categories, type Lexicon} from './neutrality-lexicon.js'
-import {closedQuotes, type QuoteState, type Signal, scanSentence} from './neutrality-signals.js'
+import {closedQuotes, type QuoteState, type Signal, scanSentenceInto} from './neutrality-signals.js'
 import {SentenceWords} from './neutrality-words.js'
 
 /** One sentence and what was found in it. */
@@ -41,30 +41,73 @@ export function documentSignals(
   words: SentenceWords = new SentenceWords(),
 ): SentenceSignals[] {
   const sentences: SentenceSignals[] = []
-  let offset = 0
-  let state: QuoteState = closedQuotes()
-  const visit = (node: Root | Root['children'][number]): void => {
-    if (node.type === 'SentenceNode') {
-      const scan = scanSentence(node, lexicon, state, original, words)
-      sentences.push({
-        start: offset,
-        end: offset + scan.length,
-        words: scan.words,
-        signals: scan.signals,
-      })
-      offset += scan.length
-      return
-    }
-    if ('children' in node) {
-      // A quotation never runs across paragraphs: an unclosed quote mark is a typo.
-      if (node.type === 'ParagraphNode') state = closedQuotes()
-      const children = node.children
-      for (let index = 0; index < children.length; index++)
-        visit(children[index] as Root['children'][number])
-      return
-    }
-    offset += node.value.length
-  }
-  visit(tree)
+  scanDocument(tree, lexicon, original, words, [], (signals, start, end, count) => {
+    sentences.push({start, end, words: count, signals: [...signals]})
+  })
   return sentences
+}
+
+/** Called for each sentence: its signals (scratch, valid during the call), offsets in the cleaned text and word count. */
+export type EachSentence = (
+  signals: readonly Signal[],
+  start: number,
+  end: number,
+  words: number,
+) => void
+
+/**
+ * {@link documentSignals} with no result objects: `each` is called for every
+ * sentence in order, with its signals in `signals`, which is emptied and
+ * refilled for each sentence (scratch, like `words`).
+ */
+export function scanDocument(
+  tree: Root,
+  lexicon: Lexicon,
+  original: string,
+  words: SentenceWords,
+  signals: Signal[],
+  each: EachSentence,
+): void {
+  const walk: Walk = {lexicon, original, words, signals, each, offset: 0, state: closedQuotes()}
+  visit(walk, tree)
+}
+
+/** What the walk carries from node to node. */
+interface Walk {
+  readonly lexicon: Lexicon
+  readonly original: string
+  readonly words: SentenceWords
+  readonly signals: Signal[]
+  readonly each: EachSentence
+  /** Length of the text before the node, as nlcst-to-string would give it. */
+  offset: number
+  state: QuoteState
+}
+
+function visit(walk: Walk, node: Root | Root['children'][number]): void {
+  if (node.type === 'SentenceNode') {
+    const {signals} = walk
+    signals.length = 0
+    const length = scanSentenceInto(
+      node,
+      walk.lexicon,
+      walk.state,
+      walk.original,
+      walk.words,
+      signals,
+    )
+    const start = walk.offset
+    walk.offset = start + length
+    walk.each(signals, start, walk.offset, walk.words.length)
+    return
+  }
+  if ('children' in node) {
+    // A quotation never runs across paragraphs: an unclosed quote mark is a typo.
+    if (node.type === 'ParagraphNode') walk.state = closedQuotes()
+    const children = node.children
+    for (let index = 0; index < children.length; index++)
+      visit(walk, children[index] as Root['children'][number])
+    return
+  }
+  walk.offset += node.value.length
 }

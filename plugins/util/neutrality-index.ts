@@ -33,6 +33,10 @@ const groupAbove = 2
 /** The terms of a table that start with one word, longest first. */
 export type Candidates = NonNullable<ReturnType<PhraseTable['get']>>
 
+/** The filter reads a hash's top 15 bits (the slots its bottom ones): 32,768 bits. */
+const filterShift = 17
+const filterWords = 2 ** (32 - filterShift) / 32
+
 /** No term has this word. */
 export const unknownWord = -1
 
@@ -68,6 +72,12 @@ export class WordIndex {
    */
   private readonly slots: Int32Array
   private readonly mask: number
+  /**
+   * One bit for each value of a hash's top bits, set when some word has it: a
+   * 4 KB table that stays in cache, so most words in no term (three in five
+   * of a news text) are turned away without reading the slots.
+   */
+  private readonly filter: Int32Array
   /** Characters of word `id`: `pool[starts[id]]` up to `pool[starts[id + 1]]`. */
   private readonly starts: Int32Array
   private readonly pool: Uint16Array
@@ -96,6 +106,7 @@ export class WordIndex {
     while (size < words.length * 2) size *= 2
     this.slots = new Int32Array(size * 2).fill(unknownWord)
     this.mask = size - 1
+    this.filter = new Int32Array(filterWords)
     this.starts = new Int32Array(words.length + 1)
     this.pool = new Uint16Array(words.reduce((sum, word) => sum + word.length, 0))
     let at = 0
@@ -107,6 +118,8 @@ export class WordIndex {
         this.pool[at++] = code
         hash = hashStep(hash, code)
       }
+      const bit = hash >>> filterShift
+      this.filter[bit >>> 5] = (this.filter[bit >>> 5] as number) | (1 << (bit & 31))
       let slot = hash & this.mask
       while ((this.slots[slot * 2 + 1] as number) !== unknownWord) slot = (slot + 1) & this.mask
       this.slots[slot * 2] = hash
@@ -121,6 +134,8 @@ export class WordIndex {
    * that word.
    */
   find(text: string, length: number, hash: number): number {
+    const bit = hash >>> filterShift
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return unknownWord
     const {slots, mask, starts, pool} = this
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const id = slots[slot * 2 + 1] as number

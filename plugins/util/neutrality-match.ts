@@ -18,7 +18,6 @@ export function matchTerms(
   original: string,
 ): void {
   const {hits} = words
-  words.covered.fill(0, 0, words.length)
   if (hits.curated > 0) matchTable(words, false, signals, original)
   if (hits.suffix > 0)
     for (const rule of lexicon.suffixes) matchSuffix(words, rule, signals, original)

@@ -37,7 +37,7 @@ const categoryIndex = new Map<Category, number>(
 )
 
 /** Logit a signal adds to "loaded" (rounded to 0.001, as shown in the record). */
-export function weightOf(signal: Signal, model: Model): number {
+export function weightOf(signal: Pick<Signal, 'category' | 'quoted'>, model: Model): number {
   const base = model.weights[signal.category] ?? 0
   return round(signal.quoted ? base * model.quoteWeight : base)
 }

@@ -19,14 +19,72 @@ export function withSentenceNeutrality<T extends {start: number; end: number}>(
   report: NeutralityReport | undefined,
 ): (T & {neutrality?: Pick<SentenceNeutrality, 'score' | 'signals'>})[] {
   if (!report) return [...sentences]
+  const found = inOrder(sentences) && inOrder(report.sentences) ? mergeJoin : mapJoin
+  return found(sentences, report.sentences)
+}
+
+type Join = <T extends {start: number; end: number}>(
+  sentences: readonly T[],
+  scored: readonly SentenceNeutrality[],
+) => (T & {neutrality?: Pick<SentenceNeutrality, 'score' | 'signals'>})[]
+
+/** Both lists in text order (the analysers write them so): one walk along both, no map. */
+const mergeJoin: Join = (sentences, scored) => {
+  const joined = new Array(sentences.length)
+  let at = 0
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index] as (typeof sentences)[number]
+    while (at < scored.length && before(scored[at] as SentenceNeutrality, sentence)) at++
+    // Of several scored sentences with the same offsets, the last wins (as in the map).
+    let match: SentenceNeutrality | undefined
+    for (let same = at; same < scored.length; same++) {
+      const candidate = scored[same] as SentenceNeutrality
+      if (candidate.start !== sentence.start || candidate.end !== sentence.end) break
+      match = candidate
+    }
+    joined[index] = match ? withScore(sentence, match) : sentence
+  }
+  return joined
+}
+
+/** Any order: a map from offsets to the scored sentence. */
+const mapJoin: Join = (sentences, scored) => {
   const byOffsets = new Map<number | string, SentenceNeutrality>()
-  for (const sentence of report.sentences) byOffsets.set(offsetsKey(sentence), sentence)
+  for (const sentence of scored) byOffsets.set(offsetsKey(sentence), sentence)
   return sentences.map((sentence) => {
     const found = byOffsets.get(offsetsKey(sentence))
-    return found
-      ? {...sentence, neutrality: {score: found.score, signals: found.signals}}
-      : sentence
+    return found ? withScore(sentence, found) : sentence
   })
+}
+
+function withScore<T extends {start: number; end: number}>(
+  sentence: T,
+  found: SentenceNeutrality,
+): T & {neutrality: Pick<SentenceNeutrality, 'score' | 'signals'>} {
+  return {...sentence, neutrality: {score: found.score, signals: found.signals}}
+}
+
+/** Span `a` sorts before span `b`: by start, then by end. */
+function before(a: Span, b: Span): boolean {
+  return a.start < b.start || (a.start === b.start && a.end < b.end)
+}
+
+/** Whole, non-negative offsets, sorted by start then end: the merge join applies. */
+function inOrder(spans: readonly Span[]): boolean {
+  let previous: Span | undefined
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index] as Span
+    if (!(Number.isInteger(span.start) && Number.isInteger(span.end))) return false
+    if (span.start < 0 || span.end < 0) return false
+    if (previous && before(span, previous)) return false
+    previous = span
+  }
+  return true
+}
+
+interface Span {
+  readonly start: number
+  readonly end: number
 }
 
 /** Ends below this (2^21: 2 MB of text) pack with their start into one exact number. */

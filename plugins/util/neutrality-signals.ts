@@ -89,6 +89,23 @@ export function scanSentence(
   words: SentenceWords = new SentenceWords(),
 ): SentenceScan {
   const signals: Signal[] = []
+  const length = scanSentenceInto(sentence, lexicon, state, original, words, signals)
+  return {signals, length, words: words.length}
+}
+
+/**
+ * {@link scanSentence} with no result object: the signals are appended to
+ * `signals` (in text order when it starts empty), the sentence's words are
+ * left in `words` (their count is `words.length`), and its length is returned.
+ */
+export function scanSentenceInto(
+  sentence: Sentence,
+  lexicon: Lexicon,
+  state: QuoteState,
+  original: string,
+  words: SentenceWords,
+  signals: Signal[],
+): number {
   const children = sentence.children
   words.clear()
   let length = 0
@@ -157,12 +174,36 @@ export function scanSentence(
     }
     gap = true
   }
-  const count = words.length
   matchTerms(words, lexicon, signals, original)
   // In text order, whichever pass found them.
-  if (signals.length > 1)
-    signals.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
-  return {signals, length, words: count}
+  if (signals.length > 1) sortByStart(signals)
+  return length
+}
+
+/** Sentences with more signals than this are sorted by `Array#sort` (insertion sort is quadratic). */
+const insertionSortMax = 16
+
+/** Sort `signals` by start offset, keeping the order of equal starts (as `Array#sort` does). */
+function sortByStart(signals: Signal[]): void {
+  if (signals.length > insertionSortMax) {
+    signals.sort((a, b) => startOf(a) - startOf(b))
+    return
+  }
+  // Most sentences have a few signals, nearly in order: no comparator calls through the builtin.
+  for (let index = 1; index < signals.length; index++) {
+    const signal = signals[index] as Signal
+    const start = startOf(signal)
+    let at = index - 1
+    while (at >= 0 && startOf(signals[at] as Signal) > start) {
+      signals[at + 1] = signals[at] as Signal
+      at--
+    }
+    signals[at + 1] = signal
+  }
+}
+
+function startOf(signal: Signal): number {
+  return signal.place.start.offset ?? 0
 }
 
 /** The signals of one sentence (see {@link scanSentence}). */

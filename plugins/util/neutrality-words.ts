@@ -126,7 +126,12 @@ export class SentenceWords {
     this.places[at] = place
     this.curated[at] = curated
     this.packaged[at] = packaged
-    const suffix = tables.suffixes.length === 0 ? undefined : fittingSuffix(text, tables)
+    const suffix =
+      tables.suffixes.length === 0
+        ? undefined
+        : plain
+          ? fittingSuffixFolded(text, tables.suffixes)
+          : fittingSuffix(text, tables.suffixes)
     this.suffix[at] = suffix
     const {hits} = this
     if (curated !== undefined) hits.curated++
@@ -137,6 +142,8 @@ export class SentenceWords {
     this.gapBefore[at] = gapBefore ? 1 : 0
     this.capitalised[at] = isCapital(text) ? 1 : 0
     this.digit[at] = digit ? 1 : 0
+    // Cleared here, where the word's other fields are written, rather than in a pass of its own.
+    this.covered[at] = 0
     this.length = at + 1
   }
 
@@ -156,15 +163,33 @@ export class SentenceWords {
 }
 
 /** The first suffix rule `text` fits, judged on its normalised form (built only for a likely fit). */
-function fittingSuffix(text: string, tables: WordTables): SuffixRule | undefined {
+function fittingSuffix(text: string, rules: readonly SuffixRule[]): SuffixRule | undefined {
   const last = text.charCodeAt(text.length - 1)
-  for (const rule of tables.suffixes) {
+  for (const rule of rules) {
     // Folding keeps ASCII letters' identity, so a last letter that differs rules the suffix out.
     const end = rule.suffix.charCodeAt(rule.suffix.length - 1)
     if (last < 0x80 && rule.suffix !== '' && foldCode(last) !== end) continue
     const norm = normaliseWord(text)
     if (norm.length >= rule.minLength && norm.endsWith(rule.suffix) && !rule.exceptions.has(norm))
       return rule
+  }
+  return undefined
+}
+
+/**
+ * {@link fittingSuffix} for a word that folding alone normalises (ASCII and
+ * curly apostrophes): the ending and the length are read off the text as it
+ * is, and the normalised form is built only for a word that has the ending.
+ */
+function fittingSuffixFolded(text: string, rules: readonly SuffixRule[]): SuffixRule | undefined {
+  const length = text.length
+  for (const rule of rules) {
+    const {suffix} = rule
+    if (length < rule.minLength || length < suffix.length) continue
+    let at = suffix.length
+    const shift = length - at
+    while (at > 0 && foldCode(text.charCodeAt(shift + at - 1)) === suffix.charCodeAt(at - 1)) at--
+    if (at === 0 && !rule.exceptions.has(normaliseWord(text))) return rule
   }
   return undefined
 }
