@@ -130,23 +130,31 @@ export class WordTable {
   /** The `syllable` package's count, `-1` until a vote needs it (it is slow). */
   readonly voteSyllables: Int32Array
   readonly #memo: WordMemo
-  // The lower-case forms (`WordFacts#key`) numbered, so that a document counts
-  // each unfamiliar one once by marking numbers (`markKey`), never hashing or
-  // reading a string. Emptied whenever the word memo is: it then holds no more
-  // keys than the word memo holds words, never fills by itself, and a number
-  // kept in a word's slot stays true.
+  // The lower-case forms (`WordFacts#key`) numbered 0, 1, 2… in the order
+  // met, so that a document counts each unfamiliar one once by marking
+  // numbers (`markKey`), never hashing or reading a string; the numbers of
+  // common words, met first, are close together, and so are their marks.
+  // Emptied whenever the word memo is: it then holds no more keys than the
+  // word memo holds words, never fills by itself, and a number kept in a
+  // word's slot stays true.
   readonly #keyMemo: WordMemo
   readonly #keyStrings: string[]
+  readonly #marks: Int32Array
+  #keyCount = 0
   #keyGeneration = 0
-  #stamp = 0
+  #lastMark = 0
 
   constructor(bits = 16) {
     const slots = 2 ** bits
     this.caseless = new Array<string>(slots).fill('')
     this.voteSyllables = new Int32Array(slots)
     this.#keyStrings = new Array<string>(slots).fill('')
+    this.#marks = new Int32Array(slots)
     this.#keyMemo = new WordMemo(bits, (slot, key) => {
-      this.#keyStrings[slot] = key
+      this.#keyMemo.cells[slot * cellsPerSlot + factCell] = this.#keyCount
+      this.#keyStrings[this.#keyCount] = key
+      this.#marks[this.#keyCount] = 0
+      this.#keyCount++
     })
     this.#memo = new WordMemo(bits, (slot, word) => {
       const facts = openingFacts(word)
@@ -161,6 +169,7 @@ export class WordTable {
       const caseless = word.toLowerCase()
       if (this.#keyGeneration !== this.#memo.generation) {
         this.#keyMemo.clear()
+        this.#keyCount = 0
         this.#keyGeneration = this.#memo.generation
       }
       const at = slot * factStride
@@ -169,7 +178,8 @@ export class WordTable {
       this.facts[at + factAt.characters] = facts.characters
       this.facts[at + factAt.flags] =
         inner | (flags << openingShift) | (voteBitsOf(word, caseless) << voteShift)
-      this.facts[at + factAt.key] = this.#keyMemo.slot(facts.key)
+      const keySlot = this.#keyMemo.slot(facts.key)
+      this.facts[at + factAt.key] = this.#keyMemo.cells[keySlot * cellsPerSlot + factCell] ?? 0
       // Most words have one lower-case form for both: keep one string.
       this.caseless[slot] = caseless === facts.key ? facts.key : caseless
       this.voteSyllables[slot] = -1
@@ -197,21 +207,19 @@ export class WordTable {
 
   /** A mark no caller got before, for `markKey`. */
   newMark(): number {
-    // Marks live in the key memo's cells, where 0 is "never marked": after
-    // the last mark, every mark is wiped and counting starts again.
-    if (this.#stamp === 0x7fffffff) {
-      const cells = this.#keyMemo.cells
-      for (let at = factCell; at < cells.length; at += cellsPerSlot) cells[at] = 0
-      this.#stamp = 0
+    // 0 is "never marked": after the last mark, every mark is wiped and
+    // counting starts again.
+    if (this.#lastMark === 0x7fffffff) {
+      this.#marks.fill(0)
+      this.#lastMark = 0
     }
-    return ++this.#stamp
+    return ++this.#lastMark
   }
 
   /** Mark key `key` with `mark`; false when it had that mark already. */
   markKey(key: number, mark: number): boolean {
-    const at = key * cellsPerSlot + factCell
-    if (this.#keyMemo.cells[at] === mark) return false
-    this.#keyMemo.cells[at] = mark
+    if (this.#marks[key] === mark) return false
+    this.#marks[key] = mark
     return true
   }
 }
