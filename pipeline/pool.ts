@@ -103,7 +103,11 @@ export interface HeapCaps {
 }
 
 /**
- * A runner for `jobs` threads: the main thread for 1, a piscina pool above.
+ * A runner for `jobs` threads that clean: the main thread, plus a piscina pool
+ * of `jobs - 1` workers above 1. The main thread takes a batch whenever the
+ * workers already hold two each, so every thread stays busy: on two cores,
+ * a third isolate (an idle main thread beside two workers) only added its
+ * collector threads and its heap to compete for the same cores and memory.
  * `fields` name the fields of raw JSONL lines (see `itemOfLine`); `heapMb`
  * replaces {@link workerHeapMb}.
  */
@@ -119,10 +123,11 @@ export async function createRunner(
   if (jobs <= 1) return {jobs: 1, redone: 0, run: runHere, close: async () => {}}
   // Loaded only when threads are wanted: `--jobs 1` and small runs start faster.
   const {Piscina} = await import('piscina')
+  const workers = jobs - 1
   const pool = new Piscina<Task, Finished>({
     filename: new URL('./pool-entry.cjs', import.meta.url).href,
-    minThreads: jobs,
-    maxThreads: jobs,
+    minThreads: workers,
+    maxThreads: workers,
     idleTimeout: 60_000,
     resourceLimits: {
       maxOldGenerationSizeMb: heapMb.old,
@@ -130,19 +135,29 @@ export async function createRunner(
     },
   })
   let redone = 0
+  let inPool = 0
   return {
     jobs,
     get redone() {
       return redone
     },
-    run: (units) =>
-      pool.run(task(units)).catch((error: unknown) => {
-        if ((error as {code?: unknown}).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
-          return failedBatch(units, options, error, fields)
-        }
-        redone++
-        return runHere(units)
-      }),
+    run: (units) => {
+      // Two a worker keep each one busy while its last result travels back.
+      if (inPool >= 2 * workers) return runHere(units)
+      inPool++
+      return pool
+        .run(task(units))
+        .catch((error: unknown) => {
+          if ((error as {code?: unknown}).code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+            return failedBatch(units, options, error, fields)
+          }
+          redone++
+          return runHere(units)
+        })
+        .finally(() => {
+          inPool--
+        })
+    },
     close: () => pool.destroy(),
   }
 }
