@@ -61,11 +61,11 @@ const commands: Record<
   },
 }
 
-const version = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string
-  }
-).version
+/** The package's version, read only when asked for (not on every start). */
+function version(): string {
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
+  return (JSON.parse(manifest) as {version: string}).version
+}
 
 async function help(): Promise<string> {
   const modules = new Set(
@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (name) {
       case '-v':
       case '--version':
-        await write(`${version}\n`)
+        await write(`${version()}\n`)
         return 0
       case undefined:
       case '-h':
