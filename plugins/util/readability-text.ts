@@ -16,7 +16,15 @@ export function textOf(node: Node): string {
     const only = children[0]
     if (only && 'value' in only) return only.value
   }
+  // A sentence: its leaves and one-text words read in place, without a call each.
   let text = ''
-  for (const child of children) text += textOf(child)
+  for (const child of children) {
+    if ('value' in child) text += child.value
+    else {
+      const inner = child.children
+      const only = inner.length === 1 ? inner[0] : undefined
+      text += only && 'value' in only ? only.value : textOf(child)
+    }
+  }
   return text
 }
