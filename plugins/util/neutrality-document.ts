@@ -6,7 +6,14 @@
  * and word count alike.
  */
 import type {Root} from 'nlcst'
-import {buildLexicon, type Category, categories, type Lexicon} from './neutrality-lexicon.js'
+import {readIndexFile} from './neutrality-index-file.js'
+import {
+  buildLexicon,
+  type Category,
+  categories,
+  type Lexicon,
+  lexiconFingerprint,
+} from './neutrality-lexicon.js'
 import {closedQuotes, type QuoteState, type Signal, scanSentenceInto} from './neutrality-signals.js'
 import {SentenceWords} from './neutrality-words.js'
 
@@ -23,9 +30,12 @@ export interface SentenceSignals {
 
 let cached: Lexicon | undefined
 
-/** The lexicon with every category on and no custom words, built once. */
+/**
+ * The lexicon with every category on and no custom words, made once: its
+ * index read from the build's file when it is there and current, else built.
+ */
 export function defaultLexicon(): Lexicon {
-  cached ??= buildLexicon(new Set<Category>(categories))
+  cached ??= buildLexicon(new Set<Category>(categories), [], readIndexFile(lexiconFingerprint()))
   return cached
 }
 

