@@ -78,6 +78,7 @@ export function scanDocument(
   signals: Signal[],
   each: EachSentence,
 ): void {
+  words.startDocument()
   const walk: Walk = {lexicon, original, words, signals, each, offset: 0, state: closedQuotes()}
   visit(walk, tree)
 }
@@ -97,7 +98,7 @@ interface Walk {
 function visit(walk: Walk, node: Root | Root['children'][number]): void {
   if (node.type === 'SentenceNode') {
     const {signals} = walk
-    signals.length = 0
+    if (signals.length > 0) signals.length = 0
     const length = scanSentenceInto(
       node,
       walk.lexicon,

@@ -40,7 +40,7 @@ export class SentenceWords {
   length = 0
   /** Id of the word in the term index (`unknownWord`: in no term). */
   ids = new Int32Array(64)
-  readonly places: (Position | undefined)[] = []
+  places: (Position | undefined)[] = []
   /** The index's list of curated terms starting with the word (or with it less a possessive `'s`); `noList`: none. */
   curated = new Int32Array(64)
   /** The index's list of package terms starting with the word (or with it less a possessive `'s`); `noList`: none. */
@@ -60,6 +60,16 @@ export class SentenceWords {
 
   /** Words of the current sentence that start a curated term, fit a suffix rule, hold a digit, start a package term: a pass with none is skipped. */
   readonly hits = {curated: 0, suffix: 0, digit: 0, packaged: 0}
+
+  /**
+   * Start a new document. The positions of its words are young objects: an
+   * array made now is young too, where the one kept from earlier documents
+   * is old, and each store of a young object into an old array is remembered
+   * by the collector.
+   */
+  startDocument(): void {
+    this.places = []
+  }
 
   /** Start a new sentence. */
   clear(): void {
