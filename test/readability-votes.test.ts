@@ -10,7 +10,8 @@ import {describe, expect, it} from 'vitest'
 import {parseNewsText} from '../plugins/parse-news.js'
 import retextReadabilityCandidates from '../plugins/util/readability-retext.js'
 import {countSentence} from '../plugins/util/readability-sentence.js'
-import {retextFlags, voteSettings} from '../plugins/util/readability-votes.js'
+import {retextFlags, retextFlagsCounted, voteSettings} from '../plugins/util/readability-votes.js'
+import {wordTable} from '../plugins/util/readability-words.js'
 
 // The proof that the wrapper's gate is safe: on every sentence, the vote
 // computed by readability-votes.ts is retext-readability's own, so handing it
@@ -70,6 +71,9 @@ const written = [
   'The the the the the the the the the the the the.',
   'Administration administration administration administration administration administration administration administration.',
   'Shares of the Organisation rose 3.5 percent to $40 in mid-term trading on the New York exchange on Tuesday.',
+  // Curly apostrophes: a lower-cased form that is not the word table's key.
+  'We don’t think the administration’s interdepartmental committee won’t unanimously recommend comprehensive regulatory modifications, don’t you?',
+  "They don’t know and we don't know, but the committee’s chairman doesn’t mind what the committee's members say.",
 ]
 
 function sentenceNodes(tree: Root): Sentence[] {
@@ -139,6 +143,31 @@ describe('retext-readability’s vote, computed ahead of it', () => {
       expect(retextFlags(sentence, settings), String(line)).toBe(file.messages.length === 1)
       expect(countSentence(sentence).voteWords).toBe(-1)
     }
+  })
+
+  it('counts the lists by strings when the word table empties in the middle of a vote', () => {
+    const text =
+      'Notwithstanding considerable jurisdictional uncertainty, the interdepartmental committee unanimously recommended comprehensive regulatory modifications.'
+    const [sentence] = sentenceNodes(parseNewsText(text))
+    if (!sentence) throw new Error('expected a sentence')
+    const counted = countSentence(sentence)
+    // Fill the table until it empties, then to one word short of full (it
+    // holds 2 ** 15 words): the vote's own lookups of this sentence's words,
+    // now forgotten, then empty it again halfway through.
+    const full = 2 ** 15
+    let index = 0
+    const generation = wordTable.generation
+    while (wordTable.generation === generation) wordTable.slot(`qz${index++}x`)
+    for (let added = 1; added < full - 1; added++) wordTable.slot(`qz${index++}x`)
+    const before = wordTable.generation
+    const file = new VFile(text)
+    retextReadability(options)(
+      {type: 'RootNode', children: [{type: 'ParagraphNode', children: [sentence]}]},
+      file,
+    )
+    expect(file.messages).toHaveLength(1)
+    expect(retextFlagsCounted(sentence, counted, settings)).toBe(true)
+    expect(wordTable.generation).toBeGreaterThan(before)
   })
 
   it('resolves settings as retext-readability does (`||` defaults)', () => {

@@ -5,7 +5,7 @@ export const cellsPerSlot = 16
 /** The first of a slot's cells its caller fills with the facts of the word. */
 export const factCell = 2
 /** How many cells a slot has for facts (`factCell` onwards). */
-export const factCells = 5
+export const factCells = 6
 
 // A slot's cells: the word's hash, its length + 1 (0: empty), the caller's
 // facts, then its characters two to a cell; a longer word is compared with
@@ -24,7 +24,7 @@ const inlineChars = (cellsPerSlot - charCell) * 2
  * the cost of parsing. This table hashes the characters itself (FNV-1a, 32
  * bits). A lookup right after a parse, whose tree has pushed the table out of
  * the processor's caches, pays for every cache line it touches: a slot holds
- * the word's hash, length and characters (up to 18 in place) and the caller's
+ * the word's hash, length and characters (up to 16 in place) and the caller's
  * facts side by side in one 64-byte line of a typed array, so a word is found
  * and read in one line, and a string kept elsewhere in the heap is read only
  * for words longer than that. Open addressing with linear probes, at most

@@ -13,14 +13,15 @@ import {wordFacts, wordTable} from './readability-words.js'
  * of different words), the document is read again word by word as strings.
  */
 export class UnfamiliarTally {
-  readonly #mark = wordTable.newMark()
+  readonly #mark = wordTable.documentMarks.next()
   #count = 0
   #oldest = Number.POSITIVE_INFINITY
 
   /** Count the unfamiliar words of one sentence not met before. */
   add(counted: Readonly<SentenceCounts>): void {
     if (counted.generation < this.#oldest) this.#oldest = counted.generation
-    for (const key of counted.unfamiliar) if (wordTable.markKey(key, this.#mark)) this.#count++
+    for (const key of counted.unfamiliar)
+      if (wordTable.documentMarks.mark(key, this.#mark)) this.#count++
   }
 
   /** The different unfamiliar words of the sentences added, which are those of `tree`. */

@@ -20,6 +20,11 @@ export const voteBit = {
   familiar: 2,
   /** Lower-casing does not change its first character. */
   nameless: 4,
+  /**
+   * Its lower-cased form is its key in the word table (it has no `’`), so
+   * different key numbers are different lower-cased forms (set by the table).
+   */
+  keyed: 8,
 } as const
 
 /** The `voteBit`s of `word`, whose lower-cased form is `caseless`. */

@@ -34,12 +34,13 @@ import {factAt, factStride, voteShift, wordTable} from './readability-words.js'
 // `overrides` install it for retext-readability too), so the words of a
 // sentence handed over are not counted a second time.
 
-/** The `syllable` count of the word in `slot` (its `value`), counted on first need. */
-function syllablesAt(slot: number, value: string): number {
-  let count = wordTable.voteSyllables[slot] ?? -1
+/** The `syllable` count of the word whose facts start at `at` (its `value`), counted on first need. */
+function syllablesAt(at: number, value: string): number {
+  const facts = wordTable.facts
+  let count = facts[at + factAt.voteSyllables] ?? -1
   if (count < 0) {
     count = syllable(value)
-    wordTable.voteSyllables[slot] = count
+    facts[at + factAt.voteSyllables] = count
   }
   return count
 }
@@ -71,47 +72,83 @@ interface Tally {
   letter: number
   polysillabicWord: number
   complexPolysillabicWord: number
-  /** Different lower-case words on its Dale–Chall list. */
-  readonly easy: Set<string> | undefined
-  /** Different lower-case words on its Spache list. */
-  readonly familiar: Set<string> | undefined
+  /** Whether syllables and the word lists are counted (else only the bound's counts). */
+  readonly exact: boolean
+  /**
+   * The sentence's mark on key numbers (`wordTable.sentenceMarks`): a word
+   * whose lower-cased form is its key counts on the lists once a key. `0`:
+   * every word goes through the sets.
+   */
+  readonly mark: number
+  /** Different lower-case words on its Dale–Chall list, counted by mark. */
+  easyKeys: number
+  /** Different lower-case words on its Spache list, counted by mark. */
+  familiarKeys: number
+  /** Different lower-case words on its Dale–Chall list, the others (made on need). */
+  easy: Set<string> | undefined
+  /** Different lower-case words on its Spache list, the others (made on need). */
+  familiar: Set<string> | undefined
 }
 
-const emptyTally = (exact: boolean): Tally => ({
+const emptyTally = (exact: boolean, mark = 0): Tally => ({
   word: 0,
   syllable: 0,
   letter: 0,
   polysillabicWord: 0,
   complexPolysillabicWord: 0,
-  easy: exact ? new Set() : undefined,
-  familiar: exact ? new Set() : undefined,
+  exact,
+  mark,
+  easyKeys: 0,
+  familiarKeys: 0,
+  easy: undefined,
+  familiar: undefined,
 })
 
 /**
  * Its words, as its `visit` finds them (every descendant, words inside words
- * included). Without `exact` sets, only what needs no syllables is counted,
- * and every word without a capital counts as a complex polysyllable.
+ * included). Without `exact`, only what needs no syllables is counted, and
+ * every word without a capital counts as a complex polysyllable.
  */
 function tallyWords(node: {children: readonly unknown[]}, tally: Tally): void {
   const table = wordTable
+  const facts = table.facts
   for (const child of node.children as ReadonlyArray<Sentence['children'][number]>) {
     if (child.type === 'WordNode') {
       const value = textOf(child)
       const slot = table.slot(value)
-      const bits = (table.facts[slot * factStride + factAt.flags] ?? 0) >> voteShift
+      const at = slot * factStride
+      const bits = (facts[at + factAt.flags] ?? 0) >> voteShift
       tally.word++
       tally.letter += value.length
-      if (tally.easy === undefined || tally.familiar === undefined) {
+      if (!tally.exact) {
         if (bits & voteBit.nameless) tally.complexPolysillabicWord++
       } else {
-        const syllables = syllablesAt(slot, value)
+        const syllables = syllablesAt(at, value)
         tally.syllable += syllables
         if (syllables >= 3) {
           tally.polysillabicWord++
           if (bits & voteBit.nameless) tally.complexPolysillabicWord++
         }
-        if (bits & voteBit.familiar) tally.familiar.add(table.caseless[slot] ?? '')
-        if (bits & voteBit.easy) tally.easy.add(table.caseless[slot] ?? '')
+        if ((bits & (voteBit.familiar | voteBit.easy)) === 0) {
+          // On neither list.
+        } else if (tally.mark !== 0 && bits & voteBit.keyed) {
+          // Different keys are different lower-cased forms here, and the
+          // others (with a `’`) never equal one of these.
+          if (table.sentenceMarks.mark(facts[at + factAt.key] ?? 0, tally.mark)) {
+            if (bits & voteBit.familiar) tally.familiarKeys++
+            if (bits & voteBit.easy) tally.easyKeys++
+          }
+        } else {
+          const caseless = table.caseless[slot] ?? ''
+          if (bits & voteBit.familiar) {
+            tally.familiar ??= new Set()
+            tally.familiar.add(caseless)
+          }
+          if (bits & voteBit.easy) {
+            tally.easy ??= new Set()
+            tally.easy.add(caseless)
+          }
+        }
       }
     }
     if ('children' in child) tallyWords(child, tally)
@@ -191,12 +228,18 @@ export function retextFlagsCounted(
   bound.syllable = Number.POSITIVE_INFINITY
   bound.polysillabicWord = bound.word
   if (!votesReach(bound, bound.word, bound.word, settings)) return false
-  const tally = emptyTally(true)
+  const generation = wordTable.generation
+  let tally = emptyTally(true, wordTable.sentenceMarks.next())
   tallyWords(sentence, tally)
+  // Key numbers changed meaning if the table was emptied meanwhile: again, by strings.
+  if (wordTable.generation !== generation) {
+    tally = emptyTally(true)
+    tallyWords(sentence, tally)
+  }
   return votesReach(
     tally,
-    tally.word - (tally.easy?.size ?? 0),
-    tally.word - (tally.familiar?.size ?? 0),
+    tally.word - tally.easyKeys - (tally.easy?.size ?? 0),
+    tally.word - tally.familiarKeys - (tally.familiar?.size ?? 0),
     settings,
   )
 }

@@ -1,76 +1,13 @@
 /**
- * What the readability formulas need to know of one word: its syllables,
- * letters, and whether each formula calls it hard. Every rule here follows
- * the formula's published counting instructions, cited per function.
+ * The word table: what both readability analysers know of each word met, one
+ * memo slot a word (the rules that answer are in readability-word-rules.ts).
  */
-import {daleChall} from 'dale-chall'
-import {spache} from 'spache'
+import {KeyMarks} from './readability-marks.js'
 import {cellsPerSlot, factCell, WordMemo} from './readability-memo.js'
-import {voteBitsOf} from './readability-vote-words.js'
-import {countSyllables} from './syllables.js'
+import {voteBit, voteBitsOf} from './readability-vote-words.js'
+import {openingFacts, upperStart, type WordFacts} from './readability-word-rules.js'
 
-const daleChallWords = new Set(daleChall)
-const spacheWords = new Set(spache)
-
-/** One word as the formulas count it. */
-export interface WordFacts {
-  /** Has a letter or a figure: only such words are counted. */
-  countable: boolean
-  syllables: number
-  /** Letters (`\p{L}`), for Coleman–Liau. */
-  letters: number
-  /** Letters and digits, for the Automated Readability Index. */
-  characters: number
-  /** Three syllables or more (SMOG's polysyllables). */
-  polysyllabic: boolean
-  /** Gunning's "hard words": polysyllabic, but not names, compounds or `-es`/`-ed`/`-ing` forms. */
-  complex: boolean
-  /** Seven letters or more. */
-  long: boolean
-  /** Not familiar by the New Dale–Chall list and rules. */
-  difficult: boolean
-  /** Not familiar by the Spache list and rules. */
-  unfamiliar: boolean
-  /** The lower-case form, to count Spache's unfamiliar words once each. */
-  key: string
-}
-
-// Regular inflections and derivations the list rules accept as familiar:
-// plurals, possessives, -ed, -ing, -er, -est, -ly (Chall & Dale 1995, "Readability
-// Revisited", counting rules; Spache 1953/1974 rules are the same for these).
-function stemsOf(lower: string): string[] {
-  const stems: string[] = []
-  const add = (stem: string): void => {
-    if (stem.length >= 2) stems.push(stem)
-  }
-  if (lower.endsWith("'s")) add(lower.slice(0, -2))
-  if (lower.endsWith('ies') || lower.endsWith('ied')) add(`${lower.slice(0, -3)}y`)
-  if (lower.endsWith('ier')) add(`${lower.slice(0, -3)}y`)
-  if (lower.endsWith('iest')) add(`${lower.slice(0, -4)}y`)
-  if (lower.endsWith('ily')) add(`${lower.slice(0, -3)}y`)
-  for (const suffix of ['s', 'es', 'ed', 'd', 'ing', 'er', 'est', 'ly']) {
-    if (!lower.endsWith(suffix)) continue
-    const stem = lower.slice(0, -suffix.length)
-    add(stem)
-    if (suffix === 'ing' || suffix === 'ed' || suffix === 'er' || suffix === 'est') {
-      add(`${stem}e`)
-      // `stopped`, `running`: a doubled final consonant.
-      if (stem.length > 2 && stem.at(-1) === stem.at(-2)) add(stem.slice(0, -1))
-    }
-  }
-  return stems
-}
-
-function isListed(list: ReadonlySet<string>, lower: string): boolean {
-  if (list.has(lower)) return true
-  for (const stem of stemsOf(lower)) if (list.has(stem)) return true
-  return false
-}
-
-const digitPattern = /\p{N}/u
-const letterPattern = /\p{L}/gu
-const digitsPattern = /\p{N}/gu
-const upperStart = /^\p{Lu}/u
+export type {WordFacts} from './readability-word-rules.js'
 
 /** Bits of the flags of `WordTable#facts`, one a yes-or-no fact of `WordFacts`. */
 export const wordFlag = {
@@ -102,6 +39,8 @@ export const factAt = {
   flags: factCell + 3,
   /** The number of the word's `key` (`WordTable#keyOf`), the same for every word of one key. */
   key: factCell + 4,
+  /** retext-readability's count, the `syllable` package's, `-1` until a vote needs it (it is slow). */
+  voteSyllables: factCell + 5,
 } as const
 
 /** Numbers a slot takes in `WordTable#facts`. */
@@ -127,33 +66,34 @@ export class WordTable {
   readonly facts: Int32Array
   /** retext-readability's lower-cased form (`toLowerCase` only). */
   readonly caseless: string[]
-  /** The `syllable` package's count, `-1` until a vote needs it (it is slow). */
-  readonly voteSyllables: Int32Array
+  /** Marks on key numbers for a document's counts (readability-unfamiliar.ts). */
+  readonly documentMarks: KeyMarks
+  /** Marks on key numbers for one sentence's vote (readability-votes.ts). */
+  readonly sentenceMarks: KeyMarks
   readonly #memo: WordMemo
   // The lower-case forms (`WordFacts#key`) numbered 0, 1, 2… in the order
   // met, so that a document counts each unfamiliar one once by marking
-  // numbers (`markKey`), never hashing or reading a string; the numbers of
+  // numbers (`KeyMarks`), never hashing or reading a string; the numbers of
   // common words, met first, are close together, and so are their marks.
   // Emptied whenever the word memo is: it then holds no more keys than the
   // word memo holds words, never fills by itself, and a number kept in a
   // word's slot stays true.
   readonly #keyMemo: WordMemo
   readonly #keyStrings: string[]
-  readonly #marks: Int32Array
   #keyCount = 0
   #keyGeneration = 0
-  #lastMark = 0
 
   constructor(bits = 16) {
     const slots = 2 ** bits
     this.caseless = new Array<string>(slots).fill('')
-    this.voteSyllables = new Int32Array(slots)
     this.#keyStrings = new Array<string>(slots).fill('')
-    this.#marks = new Int32Array(slots)
+    this.documentMarks = new KeyMarks(slots)
+    this.sentenceMarks = new KeyMarks(slots)
     this.#keyMemo = new WordMemo(bits, (slot, key) => {
       this.#keyMemo.cells[slot * cellsPerSlot + factCell] = this.#keyCount
       this.#keyStrings[this.#keyCount] = key
-      this.#marks[this.#keyCount] = 0
+      this.documentMarks.forget(this.#keyCount)
+      this.sentenceMarks.forget(this.#keyCount)
       this.#keyCount++
     })
     this.#memo = new WordMemo(bits, (slot, word) => {
@@ -177,12 +117,14 @@ export class WordTable {
       this.facts[at + factAt.letters] = facts.letters
       this.facts[at + factAt.characters] = facts.characters
       this.facts[at + factAt.flags] =
-        inner | (flags << openingShift) | (voteBitsOf(word, caseless) << voteShift)
+        inner |
+        (flags << openingShift) |
+        ((voteBitsOf(word, caseless) | (caseless === facts.key ? voteBit.keyed : 0)) << voteShift)
       const keySlot = this.#keyMemo.slot(facts.key)
       this.facts[at + factAt.key] = this.#keyMemo.cells[keySlot * cellsPerSlot + factCell] ?? 0
       // Most words have one lower-case form for both: keep one string.
       this.caseless[slot] = caseless === facts.key ? facts.key : caseless
-      this.voteSyllables[slot] = -1
+      this.facts[at + factAt.voteSyllables] = -1
     })
     this.facts = this.#memo.cells
   }
@@ -203,24 +145,6 @@ export class WordTable {
   /** The lower-case form numbered `key` (`factAt.key`) in this generation. */
   keyOf(key: number): string {
     return this.#keyStrings[key] ?? ''
-  }
-
-  /** A mark no caller got before, for `markKey`. */
-  newMark(): number {
-    // 0 is "never marked": after the last mark, every mark is wiped and
-    // counting starts again.
-    if (this.#lastMark === 0x7fffffff) {
-      this.#marks.fill(0)
-      this.#lastMark = 0
-    }
-    return ++this.#lastMark
-  }
-
-  /** Mark key `key` with `mark`; false when it had that mark already. */
-  markKey(key: number, mark: number): boolean {
-    if (this.#marks[key] === mark) return false
-    this.#marks[key] = mark
-    return true
   }
 }
 
@@ -252,45 +176,4 @@ export function wordFacts(word: string, sentenceStart: boolean): Readonly<WordFa
     unfamiliar: (flags & wordFlag.unfamiliar) !== 0,
     key: table.keyOf(table.facts[at + factAt.key] ?? 0),
   }
-}
-
-/**
- * The facts of `word` opening a sentence, where a capital does not mark a
- * name. Inside a sentence, a capital makes it a name: familiar, never complex.
- */
-function openingFacts(word: string): WordFacts {
-  const lower = word.toLowerCase().replace(/’/g, "'")
-  const syllables = Math.max(1, countSyllables(word))
-  const letters = word.match(letterPattern)?.length ?? 0
-  const digits = word.match(digitsPattern)?.length ?? 0
-  // Figures count as familiar (Dale–Chall and Spache rules) and are never
-  // Gunning's hard words.
-  const figure = digitPattern.test(word)
-  const polysyllabic = syllables >= 3
-  return {
-    countable: letters + digits > 0,
-    syllables,
-    letters,
-    characters: letters + digits,
-    polysyllabic,
-    complex: polysyllabic && !figure && !word.includes('-') && !inflectedToThree(lower),
-    long: letters >= 7,
-    difficult: !figure && !isListed(daleChallWords, lower),
-    unfamiliar: !figure && !isListed(spacheWords, lower),
-    key: lower,
-  }
-}
-
-/**
- * Gunning (The Technique of Clear Writing, 1952) does not count verbs that
- * reach three syllables by adding `-es` or `-ed` (nor, in later editions,
- * `-ing`): `created`, `finishes`.
- */
-function inflectedToThree(lower: string): boolean {
-  for (const suffix of ['es', 'ed', 'ing']) {
-    if (!lower.endsWith(suffix) || lower.length - suffix.length < 3) continue
-    const stem = lower.slice(0, -suffix.length)
-    if (Math.max(countSyllables(stem), countSyllables(`${stem}e`)) < 3) return true
-  }
-  return false
 }
