@@ -11,15 +11,18 @@ import type {Category, PhraseTable} from './neutrality-lexicon.js'
 
 /** The arrays of an index: what the build writes and a load reads back. */
 export interface IndexArrays {
-  /** Open addressing, two numbers a slot: a word's hash, then its id (`unknownWord`: empty). */
+  /**
+   * Open addressing, four numbers a slot: a word's hash, its id
+   * (`unknownWord`: empty), then its lists of curated and of package terms
+   * (`noList`: none). The lists sit with the id, so a word found costs no
+   * further read to know which terms it starts.
+   */
   readonly slots: Int32Array
   /** One bit for each value of a hash's top bits, set when some word has it. */
   readonly filter: Int32Array
   /** Characters of word `id`: `pool[starts[id]]` up to `pool[starts[id + 1]]`. */
   readonly starts: Int32Array
   readonly pool: Uint16Array
-  /** For word `id`: its list of curated terms at `2 * id`, of package terms at `2 * id + 1` (`noList`: none). */
-  readonly lists: Int32Array
   /** Terms of list `list`: `listTerms[listStarts[list]]` up to `listTerms[listStarts[list + 1]]`, longest first. */
   readonly listStarts: Int32Array
   readonly listTerms: Int32Array
@@ -51,6 +54,9 @@ export interface IndexData extends IndexArrays {
 
 /** Lists longer than this are grouped by second word (a look-up beats trying each phrase). */
 export const groupAbove = 2
+
+/** Numbers a slot of `slots`. */
+export const slotSize = 4
 
 /** The filter reads a hash's top 15 bits (the slots its bottom ones): 32,768 bits. */
 const filterShift = 17
@@ -101,13 +107,13 @@ export interface IndexedTerm {
 /** The numbered words and terms of two phrase tables. */
 export class WordIndex {
   readonly data: IndexData
-  private readonly slots: Int32Array
+  /** See {@link IndexArrays}; public for the word reader, which reads a found word's lists from its slot. */
+  readonly slots: Int32Array
   private readonly mask: number
   private readonly filter: Int32Array
   private readonly starts: Int32Array
   private readonly pool: Uint16Array
   /** See {@link IndexArrays}; public for the match passes, which read them in their loops. */
-  readonly lists: Int32Array
   readonly listStarts: Int32Array
   readonly listTerms: Int32Array
   readonly listSingle: Int32Array
@@ -123,11 +129,10 @@ export class WordIndex {
   constructor(data: IndexData) {
     this.data = data
     this.slots = data.slots
-    this.mask = data.slots.length / 2 - 1
+    this.mask = data.slots.length / slotSize - 1
     this.filter = data.filter
     this.starts = data.starts
     this.pool = data.pool
-    this.lists = data.lists
     this.listStarts = data.listStarts
     this.listTerms = data.listTerms
     this.listSingle = data.listSingle
@@ -149,18 +154,25 @@ export class WordIndex {
    * that word.
    */
   find(text: string, length: number, hash: number): number {
+    const slot = this.findSlot(text, length, hash)
+    return slot < 0 ? unknownWord : (this.slots[slot + 1] as number)
+  }
+
+  /** Where in `slots` the word {@link find} finds sits (its hash, id and lists on); `-1` when none. */
+  findSlot(text: string, length: number, hash: number): number {
     const bit = hash >>> filterShift
-    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return unknownWord
+    if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1
     const {slots, mask, starts, pool} = this
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot * 2 + 1] as number
-      if (id === unknownWord) return unknownWord
-      if (slots[slot * 2] !== hash) continue
+      const at = slot * slotSize
+      const id = slots[at + 1] as number
+      if (id === unknownWord) return -1
+      if (slots[at] !== hash) continue
       const start = starts[id] as number
       if ((starts[id + 1] as number) - start !== length) continue
       let index = 0
       while (index < length && foldCode(text.charCodeAt(index)) === pool[start + index]) index++
-      if (index === length) return id
+      if (index === length) return at
     }
   }
 
@@ -280,7 +292,7 @@ export function indexTables(
 
   let size = 16
   while (size < words.length * 2) size *= 2
-  const slots = new Int32Array(size * 2).fill(unknownWord)
+  const slots = new Int32Array(size * slotSize).fill(unknownWord)
   const filter = new Int32Array(filterWords)
   const starts = new Int32Array(words.length + 1)
   const pool = new Uint16Array(words.reduce((sum, word) => sum + word.length, 0))
@@ -296,17 +308,11 @@ export function indexTables(
     const bit = hash >>> filterShift
     filter[bit >>> 5] = (filter[bit >>> 5] as number) | (1 << (bit & 31))
     let slot = hash & (size - 1)
-    while ((slots[slot * 2 + 1] as number) !== unknownWord) slot = (slot + 1) & (size - 1)
-    slots[slot * 2] = hash
-    slots[slot * 2 + 1] = id
+    while ((slots[slot * slotSize + 1] as number) !== unknownWord) slot = (slot + 1) & (size - 1)
+    const [curated, packaged] = listOf[id] ?? [noList, noList]
+    slots.set([hash, id, curated, packaged], slot * slotSize)
   })
   starts[words.length] = at
-
-  const lists = new Int32Array(words.length * 2).fill(noList)
-  listOf.forEach((pair, id) => {
-    lists[id * 2] = pair[0]
-    lists[id * 2 + 1] = pair[1]
-  })
 
   let pairSize = 16
   while (pairSize < groups.length * 2) pairSize *= 2
@@ -327,7 +333,6 @@ export function indexTables(
     filter,
     starts,
     pool,
-    lists,
     listStarts: Int32Array.from(listStarts),
     listTerms: Int32Array.from(listTerms),
     listSingle: Int32Array.from(listSingle),

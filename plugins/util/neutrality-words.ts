@@ -116,10 +116,12 @@ export class SentenceWords {
       }
     }
     const {index} = tables
-    const {lists} = index
-    const id = index.find(word, length, hash)
-    let curated = id === unknownWord ? noList : (lists[id * 2] as number)
-    let packaged = id === unknownWord ? noList : (lists[id * 2 + 1] as number)
+    const {slots} = index
+    // A found word's slot holds its id and its lists of terms, side by side.
+    const slot = index.findSlot(word, length, hash)
+    const id = slot < 0 ? unknownWord : (slots[slot + 1] as number)
+    let curated = slot < 0 ? noList : (slots[slot + 2] as number)
+    let packaged = slot < 0 ? noList : (slots[slot + 3] as number)
     // A possessive starts the terms of its word (`regime's`), when the whole form starts none.
     if (
       (curated === noList || packaged === noList) &&
@@ -127,10 +129,10 @@ export class SentenceWords {
       foldCode(word.charCodeAt(length - 1)) === lowerS &&
       foldCode(word.charCodeAt(length - 2)) === apostrophe
     ) {
-      const bareId = index.find(word, length - 2, bare)
-      if (bareId !== unknownWord) {
-        if (curated === noList) curated = lists[bareId * 2] as number
-        if (packaged === noList) packaged = lists[bareId * 2 + 1] as number
+      const bareSlot = index.findSlot(word, length - 2, bare)
+      if (bareSlot >= 0) {
+        if (curated === noList) curated = slots[bareSlot + 2] as number
+        if (packaged === noList) packaged = slots[bareSlot + 3] as number
       }
     }
     this.ids[at] = id
