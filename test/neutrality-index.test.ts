@@ -215,4 +215,27 @@ describe('neutrality record', () => {
     const viaMap = withSentenceNeutrality(spans, shuffled)
     expect(viaMap.map((item) => item.neutrality?.score)).toEqual([0, 1, 3, 3, undefined])
   })
+
+  it('copies each sentence as a spread would: same keys, same order, the prototype untouched', () => {
+    const scored = report([
+      {start: 0, end: 5},
+      {start: 5, end: 9},
+      {start: 9, end: 14},
+    ])
+    const spans = [
+      {start: 0, end: 5, text: 'Hello', why: ['short']},
+      // An item that has a `neutrality` key already keeps it in place, with the new value.
+      {start: 5, end: 9, neutrality: 'old', text: 'Then'},
+      // JSON gives an own `__proto__` key: copied as a key, never as the prototype.
+      JSON.parse('{"start": 9, "end": 14, "__proto__": {"polluted": true}}'),
+    ]
+    const joined = withSentenceNeutrality(spans, scored)
+    joined.forEach((item, index) => {
+      const neutrality = {score: index, signals: []}
+      expect(JSON.stringify(item)).toBe(JSON.stringify({...spans[index], neutrality}))
+      expect(Object.keys(item)).toEqual(Object.keys({...spans[index], neutrality}))
+      expect(Object.getPrototypeOf(item)).toBe(Object.prototype)
+    })
+    expect(joined[0]?.why).toBe(spans[0]?.why)
+  })
 })

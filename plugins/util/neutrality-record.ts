@@ -61,7 +61,14 @@ function withScore<T extends {start: number; end: number}>(
   sentence: T,
   found: SentenceNeutrality,
 ): T & {neutrality: Pick<SentenceNeutrality, 'score' | 'signals'>} {
-  return {...sentence, neutrality: {score: found.score, signals: found.signals}}
+  const neutrality = {score: found.score, signals: found.signals}
+  // An own `__proto__` key would set the copy's prototype through `Object.assign`: spread it.
+  if (Object.hasOwn(sentence, '__proto__')) return {...sentence, neutrality}
+  // The same own keys in the same order as a spread, in about half the memory
+  // (V8 gives a spread copy room for properties it never gets) and less time.
+  const copy = Object.assign({}, sentence) as T & {neutrality: typeof neutrality}
+  copy.neutrality = neutrality
+  return copy
 }
 
 /** Span `a` sorts before span `b`: by start, then by end. */
