@@ -47,6 +47,30 @@ describe('the neutrality index file', () => {
     expect(decodeIndex(bytes, 'another fingerprint')).toBeUndefined()
     expect(decodeIndex(bytes.subarray(0, bytes.length - 64), fingerprint)).toBeUndefined()
     expect(decodeIndex(bytes.subarray(0, 6), fingerprint)).toBeUndefined()
+    // Another format (or byte order) reads as another tag.
+    const retagged = bytes.slice()
+    retagged[0] = (retagged[0] as number) ^ 0xff
+    expect(decodeIndex(retagged, fingerprint)).toBeUndefined()
+  })
+
+  it('is refused when its header lacks an array or names a type it does not know', () => {
+    const bytes = encodeIndex(builtNow(), fingerprint)
+    const length = new DataView(bytes.buffer).getUint32(4, true)
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length)))
+    const rewrite = (changed: unknown) => {
+      // Same length, so the arrays stay where the header says: pad the JSON with spaces.
+      const json = JSON.stringify(changed)
+      expect(json.length).toBeLessThanOrEqual(length)
+      const copy = bytes.slice()
+      copy.set(new TextEncoder().encode(json.padEnd(length, ' ')), 8)
+      return copy
+    }
+    const {pool: _pool, ...withoutPool} = header.arrays
+    expect(decodeIndex(rewrite({...header, arrays: withoutPool}), fingerprint)).toBeUndefined()
+    const unknownType = {...header.arrays, pool: ['Float64', ...header.arrays.pool.slice(1)]}
+    expect(decodeIndex(rewrite({...header, arrays: unknownType}), fingerprint)).toBeUndefined()
+    // The unchanged header, padded the same way, still reads.
+    expect(decodeIndex(rewrite(header), fingerprint)).toBeDefined()
   })
 
   it('gives the default lexicon the index built from the lists now', () => {
