@@ -100,15 +100,17 @@ try {
 
   const sizes = perKilobyte(docs, [1024, 100 * 1024, 1024 * 1024, 10 * 1024 * 1024], 300_000)
   const base = sizes[0]?.msPerKb ?? Number.NaN
-  for (const {size, msPerKb, ms} of sizes) {
+  for (const {size, msPerKb, ms, documents} of sizes) {
     const label = size >= 1024 * 1024 ? `${size / 1024 / 1024} MB` : `${size / 1024} KB`
+    const what =
+      documents > 1 ? `${documents} different ${label} documents` : `one ${label} document`
     if (msPerKb === null) {
-      add([`clean() time per KB, one ${label} document`, '', '', 'not run', 'projected past 5 min'])
+      add([`clean() time per KB, ${what}`, '', '', 'not run', 'projected past 5 min'])
       continue
     }
     const ratio = msPerKb / base
     add([
-      `clean() time per KB, one ${label} document`,
+      `clean() time per KB, ${what}`,
       '',
       '',
       `${fixed(msPerKb, 3)} ms/KB (${fixed((ms ?? 0) / 1000, 2)} s), ${fixed(ratio, 2)}× 1 KB`,
