@@ -1,6 +1,8 @@
 /**
  * The measurements of `npm run bench`, each on the same corpus in the same
- * process, so that their ratios mean something on whatever machine runs them.
+ * run, so that their ratios mean something on whatever machine runs them. The
+ * naive chain, `clean()` and the batch engine run in processes of their own,
+ * as programs that use them do; the rest in the bench's process.
  */
 import {spawn, spawnSync} from 'node:child_process'
 import {once} from 'node:events'
@@ -77,7 +79,7 @@ export async function readWriteOnly(input: string, bytes: number): Promise<Throu
 }
 
 /** The chain data teams start from: retext-english and six retext analysers. */
-export function naiveChain(docs: readonly string[]): Throughput {
+export function naiveChainHere(docs: readonly string[]): Throughput {
   const processor = retext()
     .use(retextEnglish)
     .use(retextReadability)
@@ -101,8 +103,25 @@ export function parseOnly(docs: readonly string[]): {english: Throughput; copyde
 }
 
 /** copydesk's full default pipeline through `clean()`, one thread. */
-export const fullPipeline = (docs: readonly string[]): Throughput =>
-  loop(docs, (doc) => clean(doc), {minMs: 5000})
+export function fullPipelineHere(docs: readonly string[]): Throughput {
+  // Warm: the first documents run while V8 still compiles the pipeline.
+  for (const doc of docs.slice(0, 200)) clean(doc)
+  return loop(docs, (doc) => clean(doc), {minMs: 5000})
+}
+
+/** `measure` in a fresh process (scripts/bench/single-thread.ts), on the same corpus. */
+function inOwnProcess(measure: 'full' | 'naive'): Throughput {
+  const script = fileURLToPath(new URL('./single-thread.js', import.meta.url))
+  const result = spawnSync(process.execPath, [script, measure], {encoding: 'utf8'})
+  if (result.status !== 0) throw new Error(`single-thread.js ${measure} failed: ${result.stderr}`)
+  return JSON.parse(result.stdout) as Throughput
+}
+
+/** The naive chain above, single thread, in a process of its own. */
+export const naiveChain = (): Throughput => inOwnProcess('naive')
+
+/** copydesk's full `clean()`, single thread, in a process of its own. */
+export const fullPipeline = (): Throughput => inOwnProcess('full')
 
 /**
  * The batch engine end to end (read JSONL, clean, write records) with `jobs`
