@@ -19,10 +19,10 @@ export interface Token {
   start: number
   /** Offset after the last character. */
   end: number
-  /** For a word that ends in its own abbreviation period. */
-  abbreviation?: AbbreviationClass
   /** A word of letters and figures only (no inner punctuation). */
-  plain?: boolean
+  plain: boolean
+  /** For a word that ends in its own abbreviation period. */
+  abbreviation: AbbreviationClass | undefined
 }
 
 // Abbreviations by their text without the final period, for exact matches,
@@ -156,7 +156,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       while (index < to && isAlnum(text, index)) index++
       const plainEnd = index
       index = wordEnd(text, index, to)
-      const token: Token = {kind: 'word', start, end: index, plain: index === plainEnd}
+      // Every token has all five fields, in one order: one object shape for the
+      // parser's loops to read.
+      const token: Token = {
+        kind: 'word',
+        start,
+        end: index,
+        plain: index === plainEnd,
+        abbreviation: undefined,
+      }
       // A known abbreviation keeps its period, unless it opens an ellipsis.
       if (text.charCodeAt(index) === 46 && text.charCodeAt(index + 1) !== 46) {
         const beforeFigure = text.charCodeAt(index + 1) === 32 && isDigit(text, index + 2)
@@ -173,16 +181,16 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       tokens.push(token)
     } else if (kind === charClass.space) {
       while (index < to && isSpaceAt(text, index)) index++
-      tokens.push({kind: 'space', start, end: index})
+      tokens.push({kind: 'space', start, end: index, plain: false, abbreviation: undefined})
     } else if (kind === charClass.punctuation) {
       // An ellipsis of periods is one token; other punctuation one character each.
       index++
       if (text[start] === '.') while (index < to && text[index] === '.') index++
-      tokens.push({kind: 'punctuation', start, end: index})
+      tokens.push({kind: 'punctuation', start, end: index, plain: false, abbreviation: undefined})
     } else {
       const code = text.charCodeAt(index)
       index += code >= 0xd800 && code <= 0xdbff && index + 1 < to ? 2 : 1
-      tokens.push({kind: 'symbol', start, end: index})
+      tokens.push({kind: 'symbol', start, end: index, plain: false, abbreviation: undefined})
     }
   }
   return tokens
