@@ -34,6 +34,13 @@ function weightOf(unit: Unit): number {
   return (text?.length ?? 0) + (html?.length ?? 0) + (json?.length ?? 0)
 }
 
+/** Characters of text in a batch. */
+function batchWeight(units: readonly Unit[]): number {
+  let weight = 0
+  for (const unit of units) weight += weightOf(unit)
+  return weight
+}
+
 /** Group units into batches within `limits`. */
 export async function* batches(
   units: AsyncIterable<Unit>,
@@ -143,7 +150,12 @@ export async function createRunner(
     },
     run: (units) => {
       // Two a worker keep each one busy while its last result travels back.
-      if (inPool >= 2 * workers) return runHere(units)
+      // A batch over the usual size (one very long record) still goes to a
+      // worker: cleaned here, it would hold up the main thread, and with it
+      // checkpoints, the progress bar and Ctrl-C, for seconds.
+      if (inPool >= 2 * workers && batchWeight(units) <= defaultLimits.characters) {
+        return runHere(units)
+      }
       inPool++
       return pool
         .run(task(units))
