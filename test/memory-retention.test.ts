@@ -10,7 +10,7 @@ import {runInNewContext} from 'node:vm'
 import {syllable} from 'syllable'
 import {describe, expect, it} from 'vitest'
 import {parseNewsText} from '../plugins/parse-news.js'
-import {innerWords} from '../plugins/util/readability-words.js'
+import {wordTable} from '../plugins/util/readability-words.js'
 import {countSyllables} from '../plugins/util/syllables.js'
 import {forgetView, viewOf} from '../plugins/util/text-view.js'
 import {unshared} from '../plugins/util/unshared.js'
@@ -69,7 +69,7 @@ describe('memos keep words, not the documents they were cut from', () => {
   })
 
   it('the readability word table, and the `syllable` memo retext-readability reads', () => {
-    expect(heapKept((word) => innerWords.slot(word))).toBeLessThan(allowed)
+    expect(heapKept((word) => wordTable.slot(word))).toBeLessThan(allowed)
     expect(heapKept((word) => syllable(word))).toBeLessThan(allowed)
   })
 })

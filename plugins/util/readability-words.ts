@@ -151,9 +151,6 @@ export class WordTable {
 /** The facts of every word, for both readability analysers. A memo: results never depend on it. */
 export const wordTable = new WordTable()
 
-/** `wordTable` (words inside a sentence and words opening one share its slots). */
-export const innerWords = wordTable
-
 /**
  * The facts of `word`. `sentenceStart` tells whether it opens its sentence,
  * where a capital does not mark a name.
