@@ -44,9 +44,11 @@ function wireStory(n: number): string {
 }
 
 describe('copydesk clean --jobs', () => {
-  it('gives byte-identical records with two workers and with one, in input order', () => {
+  it('gives byte-identical records with two threads (the main thread and a worker) and with one, in input order', () => {
     const folder = mkdtempSync(join(tmpdir(), 'copydesk-jobs-'))
-    const lines = Array.from({length: 120}, (_, n) =>
+    // Five batches of 64 records: the worker takes two, then the main thread
+    // cleans whenever the worker holds two, so both kinds of batch are in the output.
+    const lines = Array.from({length: 300}, (_, n) =>
       JSON.stringify({id: `r${n}`, text: wireStory(n)}),
     )
     writeFileSync(join(folder, 'wire.jsonl'), `${lines.join('\n')}\n`)
