@@ -14,9 +14,8 @@ import type {Removal} from '../plugins/util/data-map.js'
 import {shippedModel} from '../plugins/util/neutrality-model.js'
 import type {NeutralityReport, SentenceNeutrality} from '../plugins/util/neutrality-types.js'
 import {emptyCounts, scoreCounts} from '../plugins/util/readability-counts.js'
-import {textOf} from '../plugins/util/readability-text.js'
 import type {DocumentReadability, SentenceReport} from '../plugins/util/readability-types.js'
-import {wordFacts} from '../plugins/util/readability-words.js'
+import {addUnfamiliarKeys} from '../plugins/util/readability-unfamiliar.js'
 import {type Call, mergeCalls, traceCalls} from './chunk-calls.js'
 import type {Chunk} from './chunks.js'
 import {severityOf} from './record.js'
@@ -39,24 +38,23 @@ interface Part {
   readonly sentenceWords: readonly number[]
 }
 
-/** The words `score-readability` and `score-neutrality` count, sentence by sentence. */
-function wordsOf(tree: Root): {unfamiliar: Set<string>; sentenceWords: number[]} {
+/**
+ * What the merge needs of a part's words, sentence by sentence: the words of
+ * each (they weigh its neutrality score) and, for readability, the lower-case
+ * forms of its Spache-unfamiliar words (the document counts each once).
+ */
+function wordsOf(
+  tree: Root,
+  readability: boolean,
+): {unfamiliar: Set<string>; sentenceWords: number[]} {
   const unfamiliar = new Set<string>()
   const sentenceWords: number[] = []
   const visit = (node: Root | Root['children'][number]): void => {
     if (node.type === 'SentenceNode') {
       let words = 0
-      let countable = 0
-      for (const child of node.children) {
-        if (child.type !== 'WordNode') continue
-        words++
-        // As countSentence reads them: the first counted word opens the sentence.
-        const facts = wordFacts(textOf(child), countable === 0)
-        if (!facts.countable) continue
-        countable++
-        if (facts.unfamiliar) unfamiliar.add(facts.key)
-      }
+      for (const child of node.children) if (child.type === 'WordNode') words++
       sentenceWords.push(words)
+      if (readability) addUnfamiliarKeys(node, unfamiliar)
     } else if ('children' in node) {
       for (const child of node.children) visit(child)
     }
@@ -93,7 +91,7 @@ export function runChunks(
       sentences: data.sentences ?? [],
       neutrality: data.neutrality,
       ...(data.readability || data.neutrality
-        ? wordsOf(tree)
+        ? wordsOf(tree, data.readability !== undefined)
         : {unfamiliar: new Set<string>(), sentenceWords: []}),
     })
     // A message's ancestors (retext-readability gives the paragraph) would keep

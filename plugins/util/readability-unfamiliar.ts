@@ -1,7 +1,7 @@
 import type {Root, Sentence} from 'nlcst'
 import type {SentenceCounts} from './readability-sentence.js'
 import {textOf} from './readability-text.js'
-import {wordFacts, wordTable} from './readability-words.js'
+import {factAt, factStride, openingShift, wordFlag, wordTable} from './readability-words.js'
 
 /**
  * Spache's count of a document's unfamiliar words, each different word once
@@ -45,12 +45,17 @@ export class UnfamiliarTally {
  * the sentence), as strings.
  */
 export function addUnfamiliarKeys(sentence: Sentence, into: Set<string>): void {
+  const table = wordTable
+  const facts = table.facts
   let opening = true
   for (const child of sentence.children) {
     if (child.type !== 'WordNode') continue
-    const facts = wordFacts(textOf(child), opening)
-    if (!facts.countable) continue
+    // Read as countSentence reads a word: its flags and key number, no object.
+    const at = table.slot(textOf(child)) * factStride
+    const bits = facts[at + factAt.flags] ?? 0
+    const flags = opening ? bits >> openingShift : bits
+    if ((flags & wordFlag.countable) === 0) continue
     opening = false
-    if (facts.unfamiliar) into.add(facts.key)
+    if (flags & wordFlag.unfamiliar) into.add(table.keyOf(facts[at + factAt.key] ?? 0))
   }
 }
