@@ -252,7 +252,7 @@ function sourcesOf(items: readonly {source?: string | null | undefined}[]): stri
 }
 
 function mergeReadability(parts: readonly Part[]): DocumentReadability {
-  const counts = emptyCounts(false)
+  const counts = emptyCounts()
   const unfamiliar = new Set<string>()
   for (const part of parts) {
     const scores = part.readability

@@ -43,7 +43,7 @@ const scoreReadability: Plugin<[(Readonly<Options> | null | undefined)?], Root> 
   }
   return (tree, file) => {
     const countsOf = sentenceCounter(file)
-    const total = emptyCounts(false)
+    const total = emptyCounts()
     const unfamiliar = new UnfamiliarTally()
     const sentences: SentenceReport[] = []
     let offset = 0

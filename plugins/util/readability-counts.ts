@@ -13,7 +13,6 @@ import {gunningFog} from 'gunning-fog'
 import {smogFormula} from 'smog-formula'
 import {spacheFormula} from 'spache-formula'
 import type {DocumentReadability} from './readability-types.js'
-import type {WordFacts} from './readability-words.js'
 
 /** Totals the formulas read. */
 export interface Counts {
@@ -32,12 +31,10 @@ export interface Counts {
   difficultWords: number
   /** Not on the Spache list, each different word once (Spache's rule). */
   unfamiliarWords: number
-  /** The Spache words seen so far, to count each once (documents only). */
-  readonly unfamiliarSeen: Set<string> | undefined
 }
 
-/** Zero counts; `unique` tracks Spache's once-per-word rule (document totals). */
-export const emptyCounts = (unique = true): Counts => ({
+/** Zero counts. */
+export const emptyCounts = (): Counts => ({
   sentences: 0,
   words: 0,
   syllables: 0,
@@ -48,10 +45,12 @@ export const emptyCounts = (unique = true): Counts => ({
   longWords: 0,
   difficultWords: 0,
   unfamiliarWords: 0,
-  unfamiliarSeen: unique ? new Set() : undefined,
 })
 
-/** Add the counts of one sentence (counted without `unique`) to a document's. */
+/**
+ * Add the counts of one sentence to a document's, all but Spache's unfamiliar
+ * words, which a document counts once each (readability-unfamiliar.ts).
+ */
 export function addCounts(total: Counts, part: Counts): void {
   total.sentences += part.sentences
   total.words += part.words
@@ -62,23 +61,6 @@ export function addCounts(total: Counts, part: Counts): void {
   total.complexWords += part.complexWords
   total.longWords += part.longWords
   total.difficultWords += part.difficultWords
-}
-
-/** Add one word to `counts`. */
-export function addWord(counts: Counts, facts: Readonly<WordFacts>): void {
-  counts.words++
-  counts.syllables += facts.syllables
-  counts.letters += facts.letters
-  counts.characters += facts.characters
-  if (facts.polysyllabic) counts.polysyllables++
-  if (facts.complex) counts.complexWords++
-  if (facts.long) counts.longWords++
-  if (facts.difficult) counts.difficultWords++
-  const seen = counts.unfamiliarSeen
-  if (facts.unfamiliar && (seen === undefined || !seen.has(facts.key))) {
-    seen?.add(facts.key)
-    counts.unfamiliarWords++
-  }
 }
 
 /**

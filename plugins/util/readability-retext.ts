@@ -29,24 +29,29 @@ import {spache} from 'spache'
 import type {Plugin} from 'unified'
 import {sentenceCounter} from './readability-sentence.js'
 import {retextFlagsCounted, voteSettings} from './readability-votes.js'
+import {daleChallWords, spacheWords} from './readability-word-rules.js'
 import {withoutStacks} from './report.js'
 
 /**
  * Give a word list a constant-time `includes` with the answers of
  * `Array#includes`, for callers that look words up in it one by one. The list
- * is never changed after loading, so the set stays true to it.
+ * is never changed after loading, so the set stays true to it; `words`, when
+ * given, is a set of exactly the list's words.
  */
-export function indexWordList(list: readonly string[]): void {
+export function indexWordList(
+  list: readonly string[],
+  words: ReadonlySet<unknown> = new Set<unknown>(list),
+): void {
   if (Object.hasOwn(list, 'includes')) return
-  const words = new Set<unknown>(list)
   Object.defineProperty(list, 'includes', {
     value: (value: unknown) => words.has(value),
     enumerable: false,
   })
 }
 
-indexWordList(daleChall)
-indexWordList(spache)
+// The same sets the word rules read (they hold exactly the lists' words).
+indexWordList(daleChall, daleChallWords)
+indexWordList(spache, spacheWords)
 
 export interface Options {
   /** Target age (default: `18`, grade 13: a college reader). */

@@ -141,7 +141,6 @@ export function countSentence(sentence: Sentence): SentenceCounts {
     longWords,
     difficultWords,
     unfamiliarWords,
-    unfamiliarSeen: undefined,
   }
   return {
     counts,

@@ -6,13 +6,9 @@
  * readability-words.ts keeps these beside copydesk's own facts, so that one
  * lookup a word serves both analysers.
  */
-import {daleChall} from 'dale-chall'
-import {spache} from 'spache'
+import {daleChallWords, spacheWords} from './readability-word-rules.js'
 
-const daleChallWords = new Set(daleChall)
-const spacheWords = new Set(spache)
-
-/** Bits of `WordTable#voteBits`. */
+/** Bits kept at `voteShift` in a word's flags (`WordTable#facts`, `factAt.flags`). */
 export const voteBit = {
   /** The lower-cased word is on its Dale–Chall list. */
   easy: 1,

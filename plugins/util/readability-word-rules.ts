@@ -8,8 +8,10 @@ import {daleChall} from 'dale-chall'
 import {spache} from 'spache'
 import {countSyllables} from './syllables.js'
 
-const daleChallWords = new Set(daleChall)
-const spacheWords = new Set(spache)
+/** The New Dale–Chall familiar words (`dale-chall`), as a set. */
+export const daleChallWords: ReadonlySet<string> = new Set(daleChall)
+/** Spache's familiar words (`spache`), as a set. */
+export const spacheWords: ReadonlySet<string> = new Set(spache)
 
 /** One word as the formulas count it. */
 export interface WordFacts {
