@@ -3,7 +3,7 @@
  * cleans articles runs: `node single-thread.js full|naive` prints the
  * `Throughput` as JSON. In the bench's own process, `clean()` shared its heap
  * with the corpus, the floor's files and the naive chain's word lists, and paid
- * for them in every collection (823 docs/s there, 890 alone, same build).
+ * for them in every collection (823 docs/s there, 970 alone, same build).
  */
 import {loadCorpus} from './corpus.js'
 import {fullPipelineHere, naiveChainHere} from './measure.js'
