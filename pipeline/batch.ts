@@ -43,7 +43,7 @@ export interface BatchOptions extends CleanOptions {
   /** Output folder; without it, records go only to `onLine`/`onRecord`. */
   readonly out?: string | undefined
   readonly fields?: FieldMap | undefined
-  /** Worker threads (default: one per core; 1 runs in the main thread). */
+  /** Threads that clean: the main thread and `jobs - 1` workers (default: one per core). */
   readonly jobs?: number | undefined
   /** Also write each record's cleaned text to `texts/` in `out`, for every input kind. */
   readonly textFiles?: boolean | undefined

@@ -11,7 +11,7 @@ import {digestOf, type ItemOptions} from './item.js'
 import {type Done, type Finished, processUnits, type Task, type Unit} from './pool-worker.js'
 import {errorRecord, stampFor} from './run.js'
 
-/** The default `--jobs`: one worker per core. */
+/** The default `--jobs`: one thread per core. */
 export const defaultJobs = (): number => availableParallelism()
 
 export interface BatchLimits {

@@ -95,7 +95,7 @@ try {
     `copydesk batch engine (${count} records), --jobs 2`,
     ...speed(two),
     `${fixed(scaling, 2)}× --jobs 1`,
-    `≥ 1.8× one worker: ${verdict(scaling >= 1.8)}`,
+    `≥ 1.8× one thread: ${verdict(scaling >= 1.8)}`,
   ])
 
   const sizes = perKilobyte(docs, [1024, 100 * 1024, 1024 * 1024, 10 * 1024 * 1024], 300_000)

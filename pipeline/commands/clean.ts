@@ -27,7 +27,7 @@ Options for clean:
   --out DIR           write cleaned files, copydesk-records.jsonl and copydesk-summary.json into DIR
   --text-files        with --out: also each record's cleaned text in DIR/texts/<input>/<n>-<id>.txt
   --resume            continue the interrupted run in --out DIR where its last checkpoint left it
-  --jobs N            worker threads (default: one per core; 1 runs in the main thread)
+  --jobs N            threads that clean: the main thread and N-1 workers (default: one per core)
   --jsonl             stdin is JSONL ({"id": ..., "text": ...} a line); records on stdout
   --format KIND       what stdin holds: text (default), html, jsonl, csv or warc
   --id-field NAME     JSONL/CSV field holding the id (default: id)
