@@ -53,7 +53,11 @@ export function appendText(parent: Parent, text: string): string {
   for (let index = 0; index < children.length; index++) {
     const child = children[index] as Literal | Parent
     const inner = childrenOf(child)
-    text = inner === undefined ? text + (child as Literal).value : appendText(child as Parent, text)
+    // A node with neither a value nor children adds nothing, as in nlcst-to-string.
+    text =
+      inner === undefined
+        ? text + ((child as Literal).value ?? '')
+        : appendText(child as Parent, text)
   }
   return text
 }
