@@ -88,7 +88,7 @@ const scoreNeutrality: Plugin<[(Readonly<Options> | null | undefined)?], Root> =
     let weightedScore = 0
     let totalWords = 0
     // A new scratch array per document: young, like the signals it holds (no old-to-new pointers).
-    scanDocument(tree, lexicon, original, words, [], (found, start, end, count) => {
+    scanDocument(tree, lexicon, original, words, (found, start, end, count) => {
       let logit = model.bias
       const signals: NeutralitySignal[] = []
       for (let index = 0; index < found.length; index++) {

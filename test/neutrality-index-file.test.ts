@@ -1,6 +1,5 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {defaultLexicon} from '../plugins/util/neutrality-document.js'
 import {type IndexData, indexTables} from '../plugins/util/neutrality-index.js'
 import {decodeIndex, encodeIndex} from '../plugins/util/neutrality-index-file.js'
 import {
@@ -73,12 +72,11 @@ describe('the neutrality index file', () => {
     expect(decodeIndex(rewrite(header), fingerprint)).toBeDefined()
   })
 
-  it('gives the default lexicon the index built from the lists now', () => {
-    expect(plain(defaultLexicon().index.data)).toEqual(plain(builtNow()))
-  })
-
+  // Run from the sources, the default lexicon builds its index from the lists
+  // (there is no file beside them), so the check that counts is the built file:
+  // `npm test` builds dist/ first, and a missing file fails here.
   const built = new URL('../dist/plugins/data/neutrality-index.bin', import.meta.url)
-  it.skipIf(!existsSync(built))('is the file the build wrote (dist/, built by `pretest`)', () => {
+  it('is the file the build wrote (dist/, built by `pretest`)', () => {
     const decoded = decodeIndex(readFileSync(built), fingerprint)
     expect(decoded).toBeDefined()
     expect(plain(decoded as IndexData)).toEqual(plain(builtNow()))

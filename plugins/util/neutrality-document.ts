@@ -51,7 +51,7 @@ export function documentSignals(
   words: SentenceWords = new SentenceWords(),
 ): SentenceSignals[] {
   const sentences: SentenceSignals[] = []
-  scanDocument(tree, lexicon, original, words, [], (signals, start, end, count) => {
+  scanDocument(tree, lexicon, original, words, (signals, start, end, count) => {
     sentences.push({start, end, words: count, signals: [...signals]})
   })
   return sentences
@@ -75,10 +75,10 @@ export function scanDocument(
   lexicon: Lexicon,
   original: string,
   words: SentenceWords,
-  signals: Signal[],
   each: EachSentence,
 ): void {
   words.startDocument()
+  const signals: Signal[] = []
   const walk: Walk = {lexicon, original, words, signals, each, offset: 0, state: closedQuotes()}
   visit(walk, tree)
 }

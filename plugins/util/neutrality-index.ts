@@ -143,22 +143,11 @@ export class WordIndex {
     this.pairTerms = data.pairTerms
   }
 
-  /** Words in the index. */
-  get size(): number {
-    return this.starts.length - 1
-  }
-
   /**
-   * The id of the first `length` characters of `text`, folded (see
-   * {@link foldCode}), whose hash is `hash`; `unknownWord` when no term has
-   * that word.
+   * Where in `slots` the first `length` characters of `text`, folded (see
+   * {@link foldCode}), whose hash is `hash`, sit (their hash, id and lists
+   * on); `-1` when no term has that word.
    */
-  find(text: string, length: number, hash: number): number {
-    const slot = this.findSlot(text, length, hash)
-    return slot < 0 ? unknownWord : (this.slots[slot + 1] as number)
-  }
-
-  /** Where in `slots` the word {@link find} finds sits (its hash, id and lists on); `-1` when none. */
   findSlot(text: string, length: number, hash: number): number {
     const bit = hash >>> filterShift
     if (((this.filter[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1

@@ -7,7 +7,7 @@ import type {Sentence, SentenceContent, Word} from 'nlcst'
 import type {Position} from 'unist'
 import type {Category, Lexicon} from './neutrality-lexicon.js'
 import {matchTerms} from './neutrality-match.js'
-import {SentenceWords} from './neutrality-words.js'
+import type {SentenceWords} from './neutrality-words.js'
 
 /** One piece of evidence, with its span in the original text. */
 export interface Signal {
@@ -44,15 +44,6 @@ interface OpenQuote {
   readonly afterBreak: boolean
 }
 
-/** One sentence's signals, with what the document walk needs to place and weigh it. */
-export interface SentenceScan {
-  readonly signals: Signal[]
-  /** Length of the sentence's text (as nlcst-to-string would give it). */
-  readonly length: number
-  /** Words in the sentence. */
-  readonly words: number
-}
-
 // Character codes the scan tests (quotation marks, clause ends).
 const leftDouble = 0x201c
 const lowDouble = 0x201e
@@ -75,28 +66,13 @@ const sentenceStart = 0x5e
 const noMark = -1
 
 /**
- * The signals of one sentence, its length and word count. `state` is read and
- * updated, so a quotation that opens in one sentence and closes in a later
- * one is tracked; `original` is the input text the positions point into (each
+ * The signals of one sentence, appended to `signals` (in text order when it
+ * starts empty); the sentence's words are left in `words` (their count is
+ * `words.length`), and its length is returned. `state` is read and updated,
+ * so a quotation that opens in one sentence and closes in a later one is
+ * tracked; `original` is the input text the positions point into (each
  * signal's `text` is sliced from it); `words` is scratch space, reusable
  * across sentences.
- */
-export function scanSentence(
-  sentence: Sentence,
-  lexicon: Lexicon,
-  state: QuoteState,
-  original: string,
-  words: SentenceWords = new SentenceWords(),
-): SentenceScan {
-  const signals: Signal[] = []
-  const length = scanSentenceInto(sentence, lexicon, state, original, words, signals)
-  return {signals, length, words: words.length}
-}
-
-/**
- * {@link scanSentence} with no result object: the signals are appended to
- * `signals` (in text order when it starts empty), the sentence's words are
- * left in `words` (their count is `words.length`), and its length is returned.
  */
 export function scanSentenceInto(
   sentence: Sentence,
@@ -204,16 +180,6 @@ function sortByStart(signals: Signal[]): void {
 
 function startOf(signal: Signal): number {
   return signal.place.start.offset ?? 0
-}
-
-/** The signals of one sentence (see {@link scanSentence}). */
-export function findSignals(
-  sentence: Sentence,
-  lexicon: Lexicon,
-  state: QuoteState,
-  original: string,
-): Signal[] {
-  return scanSentence(sentence, lexicon, state, original).signals
 }
 
 /** A quotation opening at `node`, after `words` words of the sentence and the mark `mark`. */
