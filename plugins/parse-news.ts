@@ -175,8 +175,9 @@ export function parseNewsText(text: string): Root {
  */
 export function parseNewsSlice(text: string, slice: TextSlice): Root {
   const end = slice.end
-  const carriageReturn = text.indexOf('\r', slice.start)
-  const newlinesOnly = carriageReturn === -1 || carriageReturn >= end
+  // Searched within the slice only: a search to the end of the whole text,
+  // part after part, made a long text's parse quadratic in its parts.
+  const newlinesOnly = !text.slice(slice.start, end).includes('\r')
   const points = new Points(text, slice.start, end, slice.line, newlinesOnly)
   const start = points.at(slice.start)
   const children: Root['children'] = []
