@@ -2,7 +2,8 @@
  * The default neutrality index, worked out at build time.
  *
  * Building it from the word lists (some 4,700 terms over 3,900 words: normalised, split,
- * numbered, hashed) took some 15 ms of a one-article cold start. The build
+ * numbered, hashed), with the lexicon around it, took about 25 ms of a one-article
+ * cold start's CPU profile (`node --cpu-prof dist/pipeline/cli.js clean < seed`). The build
  * (`scripts/build-neutrality-index.ts`) writes its arrays to one file,
  * `dist/plugins/data/neutrality-index.bin`, which loads with one read and no
  * parse beyond a small JSON header:
