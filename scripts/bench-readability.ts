@@ -11,9 +11,9 @@ import {ParseEnglish} from 'parse-english'
 import retextReadability from 'retext-readability'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {score as scorePreset} from '../pipeline/presets.js'
 import {parseNewsText} from '../plugins/parse-news.js'
 import scoreReadability from '../plugins/score-readability.js'
-import retextReadabilityCandidates from '../plugins/util/readability-retext.js'
 
 export interface BenchRow {
   row: string
@@ -57,10 +57,10 @@ export async function run(): Promise<BenchRow[]> {
   const docs = reutersBodies().slice(0, 1000)
   const megabytes = docs.reduce((sum, doc) => sum + doc.length, 0) / 1e6
   const score = unified().use(scoreReadability).freeze()
-  // The readability part of the `score` preset, in its order and options.
+  // The readability part of the `score` preset (its first two plugins), in
+  // its order and with its options, taken from the preset itself.
   const preset = unified()
-    .use(retextReadabilityCandidates, {age: 18, minWords: 8, threshold: 4 / 7, minGrade: 10})
-    .use(scoreReadability)
+    .use({plugins: (scorePreset.plugins ?? []).slice(0, 2)})
     .freeze()
   const retext = unified().use(retextReadability, {age: 18, minWords: 8}).freeze()
   // Trees are made and dropped inside each round: holding a thousand trees
