@@ -46,8 +46,10 @@ function wireStory(n: number): string {
 describe('copydesk clean --jobs', () => {
   it('gives byte-identical records with two threads (the main thread and a worker) and with one, in input order', () => {
     const folder = mkdtempSync(join(tmpdir(), 'copydesk-jobs-'))
-    // Five batches of 64 records: the worker takes two, then the main thread
-    // cleans whenever the worker holds two, so both kinds of batch are in the output.
+    // Five batches of 64 records: by the runner's rule (pipeline/pool.ts) the
+    // worker takes the first two and the main thread cleans a batch whenever
+    // the worker holds two, so the output mixes both (2 of 5 in the main
+    // thread when this was written, seen by instrumenting the bundle).
     const lines = Array.from({length: 300}, (_, n) =>
       JSON.stringify({id: `r${n}`, text: wireStory(n)}),
     )
