@@ -108,24 +108,48 @@ class LineBuffer {
 // once, instead of a series of ever larger buffers every batch.
 const lines = new LineBuffer()
 
+/** One unit done: an item cleaned, its line appended to `lines`. */
+function processUnit(unit: Unit, task: Task, fields: FieldMap): Done {
+  if (unit.kind === 'end') return unit
+  const item = itemOfLine(unit.item, fields)
+  const processed = processItem(item, task.options)
+  const length = lines.append(`${processed.json}\n`)
+  const {text: _text, html: _html, json: _json, ...where} = item
+  return {
+    ...unit,
+    item: where,
+    length,
+    digest: processed.digest,
+    ...(processed.text === undefined ? {} : {text: processed.text}),
+  }
+}
+
 /** Clean a batch; never throws for an item (an item that fails becomes an error record). */
 export async function processUnits(task: Task): Promise<Finished> {
   const fields = task.fields ?? defaultFields
   lines.clear()
-  const units = task.units.map((unit): Done => {
-    if (unit.kind === 'end') return unit
-    const item = itemOfLine(unit.item, fields)
-    const processed = processItem(item, task.options)
-    const length = lines.append(`${processed.json}\n`)
-    const {text: _text, html: _html, json: _json, ...where} = item
-    return {
-      ...unit,
-      item: where,
-      length,
-      digest: processed.digest,
-      ...(processed.text === undefined ? {} : {text: processed.text}),
-    }
-  })
+  const units = task.units.map((unit) => processUnit(unit, task, fields))
+  return {units, bytes: lines.take()}
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/**
+ * {@link processUnits} one item a turn of the event loop, for the main
+ * thread: between items it still hands batches to the workers, takes their
+ * results and writes them, so neither it nor a worker waits on the other (in
+ * one go, a batch of about 60 ms held up every other task of the thread).
+ * Batches must not overlap in one thread (they share its line buffer): the
+ * caller runs them one after another.
+ */
+export async function processUnitsInTurns(task: Task): Promise<Finished> {
+  const fields = task.fields ?? defaultFields
+  const units: Done[] = []
+  lines.clear()
+  for (const unit of task.units) {
+    await nextTurn()
+    units.push(processUnit(unit, task, fields))
+  }
   return {units, bytes: lines.take()}
 }
 

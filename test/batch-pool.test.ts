@@ -6,8 +6,14 @@
 import {describe, expect, it} from 'vitest'
 import {parseLine} from '../pipeline/io/jsonl.js'
 import type {InputItem} from '../pipeline/item.js'
-import {batches, mapOrdered, type Runner} from '../pipeline/pool.js'
-import {type Finished, jsonOf, processUnits, type Unit} from '../pipeline/pool-worker.js'
+import {batches, createRunner, mapOrdered, type Runner} from '../pipeline/pool.js'
+import {
+  type Finished,
+  jsonOf,
+  processUnits,
+  processUnitsInTurns,
+  type Unit,
+} from '../pipeline/pool-worker.js'
 import {Progress, progressLine} from '../pipeline/progress.js'
 import {distribution, ScoreHistogram, SummaryBuilder} from '../pipeline/summary.js'
 
@@ -153,6 +159,53 @@ describe('processUnits', () => {
     expect(records[0].text).toBe('The mayor opened the new bridge on Friday.')
     expect(records[2].error).toMatch(/^Invalid JSON/)
     expect(records[3].error).toBe('Missing field `text`')
+  })
+})
+
+describe('the main thread cleaning a batch', () => {
+  const stories = [
+    'The council voted 7-2 on Tuesday to extend the downtown parking program.',
+    'Firefighters contained the blaze by 6 p.m., the county said in a statement.',
+    'Shares of the retailer fell 4% after it cut its forecast for the year.',
+    'The museum will reopen its east wing in March after a two-year renovation.',
+  ]
+  const batchOf = (from: number): Unit[] =>
+    stories.map((text, offset) => itemUnit(from + offset, `${text} (${from + offset})`))
+
+  it('cleans one item a turn, so other work of the thread runs in between, with the records of one go', async () => {
+    const units = batchOf(0)
+    const ticks: number[] = []
+    let done = 0
+    // A task queued before the batch starts; it runs again and again while the batch is cleaned.
+    const tick = (): void => {
+      ticks.push(done)
+      if (done === 0) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const turns = processUnitsInTurns({units, options: {score: false}}).then((finished) => {
+      done = 1
+      return finished
+    })
+    const inTurns = await turns
+    const inOneGo = await processUnits({units, options: {score: false}})
+    // Ticks while the batch was unfinished: one a turn, a turn an item.
+    expect(ticks.filter((at) => at === 0).length).toBeGreaterThanOrEqual(units.length - 1)
+    expect(new TextDecoder().decode(inTurns.bytes)).toBe(new TextDecoder().decode(inOneGo.bytes))
+    expect(inTurns.units).toEqual(inOneGo.units)
+  })
+
+  it('runs the batches given to it one after another, each with its own lines', async () => {
+    const runner = await createRunner(1, {score: false})
+    const given = [batchOf(0), batchOf(4), batchOf(8)]
+    // All three handed over at once, as the ordered map does within its window.
+    const finished = await Promise.all(given.map((units) => runner.run(units)))
+    for (const [index, units] of given.entries()) {
+      const alone = await processUnits({units, options: {score: false}})
+      expect(new TextDecoder().decode(finished[index]?.bytes)).toBe(
+        new TextDecoder().decode(alone.bytes),
+      )
+    }
+    await runner.close()
   })
 })
 
