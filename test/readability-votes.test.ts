@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import retextReadability from 'retext-readability'
 import {syllable} from 'syllable'
 import {syllable as upstreamSyllable} from 'syllable-upstream'
@@ -93,8 +94,24 @@ function bothWays(text: string) {
   unified()
     .use(retextReadabilityCandidates, {...options, minGrade: Number.NEGATIVE_INFINITY})
     .runSync(parseNewsText(text), gated)
+  // Every field it fills, and the sentence its ancestors end with, read back as text.
   const shape = (file: VFile) =>
-    file.messages.map((message) => [message.reason, message.place, message.actual])
+    file.messages.map((message) => {
+      const sentence = message.ancestors?.at(-1) as Sentence | undefined
+      return {
+        reason: message.reason,
+        place: message.place,
+        line: message.line,
+        column: message.column,
+        actual: message.actual,
+        expected: message.expected,
+        ruleId: message.ruleId,
+        source: message.source,
+        url: message.url,
+        fatal: message.fatal,
+        sentence: sentence ? [sentence.type, toString(sentence), sentence.position] : undefined,
+      }
+    })
   return {plain: shape(plain), gated: shape(gated)}
 }
 

@@ -20,7 +20,9 @@
  *   word counts (readability-votes.ts, proven equal to its vote by
  *   test/readability-votes.test.ts). Sentences with a "word" of over 64
  *   characters (glued debris) are skipped too: the `syllable` package is
- *   quadratic on such words.
+ *   quadratic on such words. Each sentence it is given is a reading copy,
+ *   its words alone (`readingCopy`), and its messages are then pointed back
+ *   at the sentence itself: the same messages, field for field (tested).
  */
 import {daleChall} from 'dale-chall'
 import type {Paragraph, Root, Sentence} from 'nlcst'
@@ -28,6 +30,7 @@ import retextReadability from 'retext-readability'
 import {spache} from 'spache'
 import type {Plugin} from 'unified'
 import {sentenceCounter} from './readability-sentence.js'
+import {textOf} from './readability-text.js'
 import {retextFlagsCounted, voteSettings} from './readability-votes.js'
 import {daleChallWords, spacheWords} from './readability-word-rules.js'
 import {withoutStacks} from './report.js'
@@ -97,11 +100,51 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
     }
     visit(tree)
     if (flagged.length === 0) return
-    // The same sentence nodes, so positions and messages point into the input.
-    const paragraph: Paragraph = {type: 'ParagraphNode', children: flagged}
+    // What it reads of each sentence, and no more (see `readingCopy`); a
+    // sentence with a word inside a word goes as it is, since its walk reads both.
+    const copies = flagged.map((sentence) =>
+      countsOf(sentence).voteWords < 0 ? sentence : readingCopy(sentence),
+    )
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: copies}
+    const before = file.messages.length
     // Its messages are `VFileMessage`s: no stacks collected, the same messages.
     withoutStacks(() => check({type: 'RootNode', children: [paragraph]}, file))
+    // Each message names its sentence as it is in the tree: its text and its
+    // ancestors. Messages come in sentence order, at most one a sentence.
+    let at = 0
+    for (const message of file.messages.slice(before)) {
+      const copy = message.ancestors?.at(-1)
+      while (at < copies.length && copies[at] !== copy) at++
+      const sentence = flagged[at]
+      if (!sentence) break
+      message.actual = textOf(sentence)
+      message.ancestors = [paragraph, sentence]
+    }
   }
+}
+
+/**
+ * A sentence as retext-readability reads it: it visits every `WordNode` and
+ * takes its text (`nlcst-to-string`), and reads the sentence's position for
+ * its message; white space, punctuation and symbols between words it visits
+ * but never reads. The copy has the sentence's position and one node a word,
+ * holding the word's text as its value (`nlcst-to-string` reads a value
+ * before children), so its walk visits a third of the nodes: each visit names
+ * a function with `Object.defineProperty` (unist-util-visit-parents), which
+ * was most of its time. Only its message's `actual` (the text) and
+ * `ancestors` read the rest of the sentence; the wrapper sets both from the
+ * sentence itself.
+ */
+function readingCopy(sentence: Sentence): Sentence {
+  const words: Sentence['children'] = []
+  for (const child of sentence.children) {
+    if (child.type !== 'WordNode') continue
+    // Its text as the tree holds it: the string the vote already counted syllables of.
+    const only = child.children.length === 1 ? child.children[0] : undefined
+    const value = only && 'value' in only ? only.value : textOf(child)
+    words.push({type: 'WordNode', value} as unknown as Sentence['children'][number])
+  }
+  return {type: 'SentenceNode', children: words, position: sentence.position}
 }
 
 export default retextReadabilityCandidates
