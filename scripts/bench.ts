@@ -69,13 +69,25 @@ try {
   const naive = naiveChain()
   add(['naive retext chain (english + 6 analysers), own process', ...speed(naive), '1.0×', ''])
 
-  const full = fullPipeline()
+  const {median: full, runs: fullRuns} = fullPipeline()
   const fullRatio = docsPerSecond(full) / docsPerSecond(naive)
+  const fullRange = fullRuns.map((run) => fixed(docsPerSecond(run), 0)).join(', ')
   add([
-    'copydesk full pipeline, clean(), 1 thread, own process',
+    `copydesk full pipeline, clean(), 1 thread, median of ${fullRuns.length} processes (${fullRange})`,
     ...speed(full),
     `${fixed(fullRatio)}× naive`,
     `≥ 50× naive and ≥ 1,000 docs/s: ${verdict(fullRatio >= 50 && docsPerSecond(full) >= 1000)}`,
+  ])
+  // The same in processes that never pretenure (see `fullPipeline`): what V8's
+  // early decision costs, and what a program gets with the flag.
+  const steady = fullPipeline(3, ['--no-allocation-site-pretenuring'])
+  add([
+    `  the same, node --no-allocation-site-pretenuring (${steady.runs
+      .map((run) => fixed(docsPerSecond(run), 0))
+      .join(', ')})`,
+    ...speed(steady.median),
+    `${fixed(docsPerSecond(steady.median) / docsPerSecond(naive))}× naive`,
+    '',
   ])
 
   // The batch engine on enough records for about ten seconds at one thread.

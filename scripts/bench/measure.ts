@@ -112,9 +112,9 @@ export function fullPipelineHere(docs: readonly string[]): Throughput {
 }
 
 /** `measure` in a fresh process (scripts/bench/single-thread.ts), on the same corpus. */
-function inOwnProcess(measure: 'full' | 'naive'): Throughput {
+function inOwnProcess(measure: 'full' | 'naive', v8Flags: readonly string[] = []): Throughput {
   const script = fileURLToPath(new URL('./single-thread.js', import.meta.url))
-  const result = spawnSync(process.execPath, [script, measure], {encoding: 'utf8'})
+  const result = spawnSync(process.execPath, [...v8Flags, script, measure], {encoding: 'utf8'})
   if (result.status !== 0) throw new Error(`single-thread.js ${measure} failed: ${result.stderr}`)
   return JSON.parse(result.stdout) as Throughput
 }
@@ -122,8 +122,29 @@ function inOwnProcess(measure: 'full' | 'naive'): Throughput {
 /** The naive chain above, single thread, in a process of its own. */
 export const naiveChain = (): Throughput => inOwnProcess('naive')
 
-/** copydesk's full `clean()`, single thread, in a process of its own. */
-export const fullPipeline = (): Throughput => inOwnProcess('full')
+/**
+ * copydesk's full `clean()`, single thread, each run in a process of its own:
+ * the median of `runs` processes, and every run. One process can run a fifth
+ * slower than the next on the same build (850 and 1,059 docs/s in two benches
+ * an hour apart): V8 decides early in a process, from the first collections
+ * of a young generation still small, to allocate some objects straight in
+ * the old generation ("allocation-site pretenuring"), for good. A parse-only
+ * loop showed it plainly, about 0.065 or 0.25 ms a document by process, and
+ * never slow with `--no-allocation-site-pretenuring`; README › Speed has the
+ * figures. Programs that call `clean()` get whichever, so the bench reports
+ * the middle one and the range; `v8Flags` start the processes with V8
+ * settings of their own.
+ */
+export function fullPipeline(
+  runs = 3,
+  v8Flags: readonly string[] = [],
+): {median: Throughput; runs: Throughput[]} {
+  const all: Throughput[] = []
+  for (let run = 0; run < runs; run++) all.push(inOwnProcess('full', v8Flags))
+  const sorted = [...all].sort((a, b) => docsPerSecond(a) - docsPerSecond(b))
+  const median = sorted[Math.floor(sorted.length / 2)] as Throughput
+  return {median, runs: all}
+}
 
 /**
  * The batch engine end to end (read JSONL, clean, write records) with `jobs`
