@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import type {Root, Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
 import retextReadability from 'retext-readability'
 import {syllable} from 'syllable'
 import {syllable as upstreamSyllable} from 'syllable-upstream'
@@ -109,7 +109,7 @@ function bothWays(text: string) {
         source: message.source,
         url: message.url,
         fatal: message.fatal,
-        sentence: sentence ? [sentence.type, toString(sentence), sentence.position] : undefined,
+        sentence: sentence ? [sentence.type, nlcstToString(sentence), sentence.position] : undefined,
       }
     })
   return {plain: shape(plain), gated: shape(gated)}
