@@ -109,7 +109,9 @@ function bothWays(text: string) {
         source: message.source,
         url: message.url,
         fatal: message.fatal,
-        sentence: sentence ? [sentence.type, nlcstToString(sentence), sentence.position] : undefined,
+        sentence: sentence
+          ? [sentence.type, nlcstToString(sentence), sentence.position]
+          : undefined,
       }
     })
   return {plain: shape(plain), gated: shape(gated)}
