@@ -6,8 +6,8 @@
  * the shipped boilerplate rules compile the same with or without their check.
  */
 import {spawnSync} from 'node:child_process'
-import {readdirSync, readFileSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import registry from '../plugins/data/boilerplate.json' with {type: 'json'}
@@ -124,6 +124,25 @@ describe('the clean path of the bundled command', () => {
     })
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('The harbour board voted on Tuesday')
+  })
+})
+
+describe('the batch workers’ bundle', () => {
+  it('is newer than the compiled worker module, so workers load it, and cleans as that module does', async () => {
+    const bundle = `${bundleDir}cli.worker.js`
+    const compiled = `${bundleDir}pool-worker.js`
+    expect(statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(statSync(compiled).mtimeMs)
+    type Worker = typeof import('../pipeline/pool-worker.js')
+    const bundled = (await import(pathToFileURL(bundle).href)) as Worker
+    const own = (await import(pathToFileURL(compiled).href)) as Worker
+    const units = article
+      .split('\n\n')
+      .map((text, index) => ({kind: 'item' as const, index, fileIndex: 0, item: {id: index, text}}))
+    const task = {units, options: {}}
+    const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+    const fromBundle = decode((await bundled.processUnits(task)).bytes)
+    expect(fromBundle.split('\n').filter(Boolean)).toHaveLength(units.length)
+    expect(fromBundle).toBe(decode((await own.processUnits(task)).bytes))
   })
 })
 
