@@ -10,25 +10,16 @@ import piscina = require('piscina')
 
 import type {Finished, Task} from './pool-worker.js'
 
-import fs = require('node:fs')
-import path = require('node:path')
-import url = require('node:url')
+let worker: Promise<(task: Task) => Promise<Finished>> | undefined
 
 /**
- * The worker's module: the bundle `npm run build` writes beside this file
- * (scripts/bundle-cli.ts: a handful of files to load instead of about 300
- * modules), unless `tsc` has written its modules since, which a bundle made
- * before would not hold.
+ * The worker's module, as the pool names it (`workerModule` in pool.ts: the
+ * command's bundle, or tsc's modules), else tsc's beside this file.
  */
 function workerModule(): string {
-  const bundle = path.join(__dirname, 'cli.worker.js')
-  const compiled = path.join(__dirname, 'pool-worker.js')
-  const current =
-    fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs >= fs.statSync(compiled).mtimeMs
-  return url.pathToFileURL(current ? bundle : compiled).href
+  const named = (piscina.workerData as {module?: unknown} | undefined)?.module
+  return typeof named === 'string' ? named : './pool-worker.js'
 }
-
-let worker: Promise<(task: Task) => Promise<Finished>> | undefined
 
 module.exports = async function runTask(task: Task): Promise<unknown> {
   worker ??= (import(workerModule()) as Promise<typeof import('./pool-worker.js')>).then(

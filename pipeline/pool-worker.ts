@@ -107,13 +107,16 @@ class LineBuffer {
 // One per thread, reused batch after batch: it grows to the largest batch
 // once, instead of a series of ever larger buffers every batch.
 const lines = new LineBuffer()
+// The buffer of the batches cleaned in turns (`processUnitsInTurns`), apart,
+// so that a batch cleaned in one go meanwhile cannot take its lines.
+const turnLines = new LineBuffer()
 
-/** One unit done: an item cleaned, its line appended to `lines`. */
-function processUnit(unit: Unit, task: Task, fields: FieldMap): Done {
+/** One unit done: an item cleaned, its line appended to `buffer`. */
+function processUnit(unit: Unit, task: Task, fields: FieldMap, buffer: LineBuffer): Done {
   if (unit.kind === 'end') return unit
   const item = itemOfLine(unit.item, fields)
   const processed = processItem(item, task.options)
-  const length = lines.append(`${processed.json}\n`)
+  const length = buffer.append(`${processed.json}\n`)
   const {text: _text, html: _html, json: _json, ...where} = item
   return {
     ...unit,
@@ -128,29 +131,42 @@ function processUnit(unit: Unit, task: Task, fields: FieldMap): Done {
 export async function processUnits(task: Task): Promise<Finished> {
   const fields = task.fields ?? defaultFields
   lines.clear()
-  const units = task.units.map((unit) => processUnit(unit, task, fields))
+  const units = task.units.map((unit) => processUnit(unit, task, fields, lines))
   return {units, bytes: lines.take()}
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+// Batches cleaned in turns in this thread, one after another (they share `turnLines`).
+let turns: Promise<void> = Promise.resolve()
 
 /**
  * {@link processUnits} one item a turn of the event loop, for the main
  * thread: between items it still hands batches to the workers, takes their
  * results and writes them, so neither it nor a worker waits on the other (in
  * one go, a batch of about 60 ms held up every other task of the thread).
- * Batches must not overlap in one thread (they share its line buffer): the
- * caller runs them one after another.
+ * Batches given while one is being cleaned wait for it, whoever gives them.
+ * Once `signal` is aborted, the batch stops at its next item and rejects.
  */
-export async function processUnitsInTurns(task: Task): Promise<Finished> {
+export function processUnitsInTurns(task: Task, signal?: AbortSignal): Promise<Finished> {
+  const finished = turns.then(() => cleanInTurns(task, signal))
+  turns = finished.then(
+    () => undefined,
+    () => undefined,
+  )
+  return finished
+}
+
+async function cleanInTurns(task: Task, signal: AbortSignal | undefined): Promise<Finished> {
   const fields = task.fields ?? defaultFields
   const units: Done[] = []
-  lines.clear()
+  turnLines.clear()
   for (const unit of task.units) {
     await nextTurn()
-    units.push(processUnit(unit, task, fields))
+    signal?.throwIfAborted()
+    units.push(processUnit(unit, task, fields, turnLines))
   }
-  return {units, bytes: lines.take()}
+  return {units, bytes: turnLines.take()}
 }
 
 /** The JSON of each item of a finished batch (no newline), in order; `undefined` for an end. */

@@ -207,6 +207,32 @@ describe('the main thread cleaning a batch', () => {
     }
     await runner.close()
   })
+
+  it('keeps the batches of two runners of one thread apart (they share its line buffer)', async () => {
+    const first = await createRunner(1, {score: false})
+    const second = await createRunner(1, {score: false})
+    const given = [batchOf(0), batchOf(4)]
+    const [fromFirst, fromSecond] = await Promise.all([
+      first.run(given[0] ?? []),
+      second.run(given[1] ?? []),
+    ])
+    for (const [index, finished] of [fromFirst, fromSecond].entries()) {
+      const alone = await processUnits({units: given[index] ?? [], options: {score: false}})
+      expect(new TextDecoder().decode(finished.bytes)).toBe(new TextDecoder().decode(alone.bytes))
+    }
+    await Promise.all([first.close(), second.close()])
+  })
+
+  it('stops cleaning the batches still queued once the runner closes', async () => {
+    const runner = await createRunner(1, {score: false})
+    const pending = [batchOf(0), batchOf(4), batchOf(8)].map((units) => runner.run(units))
+    await runner.close()
+    for (const finished of await Promise.all(pending)) {
+      const records = [...jsonOf(finished)].map(([, json]) => JSON.parse(json ?? 'null'))
+      expect(records).toHaveLength(stories.length)
+      for (const record of records) expect(record.error).toMatch(/^Processing failed: .*abort/i)
+    }
+  })
 })
 
 describe('worker heap cap', () => {

@@ -6,10 +6,11 @@
  * the shipped boilerplate rules compile the same with or without their check.
  */
 import {spawnSync} from 'node:child_process'
-import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
+import {workerModuleOf} from '../pipeline/pool.js'
 import registry from '../plugins/data/boilerplate.json' with {type: 'json'}
 import {compileRule} from '../plugins/util/boilerplate-rules.js'
 
@@ -128,13 +129,14 @@ describe('the clean path of the bundled command', () => {
 })
 
 describe('the batch workers’ bundle', () => {
-  it('is newer than the compiled worker module, so workers load it, and cleans as that module does', async () => {
-    const bundle = `${bundleDir}cli.worker.js`
-    const compiled = `${bundleDir}pool-worker.js`
-    expect(statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(statSync(compiled).mtimeMs)
+  it('is what the bundled pool names for its workers, and cleans as tsc’s worker module does', async () => {
+    const pool = readdirSync(bundleDir).find((name) => /^cli\.chunk-pool-[^/]+\.js$/.test(name))
+    if (pool === undefined) throw new Error('no pool chunk in the bundle')
+    const named = workerModuleOf(`${bundleDir}${pool}`, pathToFileURL(`${bundleDir}pool.js`).href)
+    expect(named).toBe(pathToFileURL(`${bundleDir}cli.worker.js`).href)
     type Worker = typeof import('../pipeline/pool-worker.js')
-    const bundled = (await import(pathToFileURL(bundle).href)) as Worker
-    const own = (await import(pathToFileURL(compiled).href)) as Worker
+    const bundled = (await import(named)) as Worker
+    const own = (await import(pathToFileURL(`${bundleDir}pool-worker.js`).href)) as Worker
     const units = article
       .split('\n\n')
       .map((text, index) => ({kind: 'item' as const, index, fileIndex: 0, item: {id: index, text}}))
@@ -143,6 +145,17 @@ describe('the batch workers’ bundle', () => {
     const fromBundle = decode((await bundled.processUnits(task)).bytes)
     expect(fromBundle.split('\n').filter(Boolean)).toHaveLength(units.length)
     expect(fromBundle).toBe(decode((await own.processUnits(task)).bytes))
+  })
+
+  it('is not named outside the bundle: tsc’s modules and the sources clean with tsc’s worker module', () => {
+    for (const running of [
+      `${bundleDir}pool.js`,
+      fileURLToPath(new URL('../pipeline/pool.ts', import.meta.url)),
+    ]) {
+      expect(workerModuleOf(running, pathToFileURL(`${bundleDir}pool.js`).href)).toBe(
+        pathToFileURL(`${bundleDir}pool-worker.js`).href,
+      )
+    }
   })
 })
 
