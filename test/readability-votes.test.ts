@@ -1,6 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import type {Root, Sentence} from 'nlcst'
+import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import retextReadability from 'retext-readability'
 import {syllable} from 'syllable'
@@ -86,19 +86,30 @@ function sentenceNodes(tree: Root): Sentence[] {
   return found
 }
 
-/** retext-readability's messages, alone and behind the gate (no copydesk-grade filter). */
-function bothWays(text: string) {
+/**
+ * retext-readability's messages, alone and behind the gate (no copydesk-grade
+ * filter), each on its own parse of `text`, changed by `change` first.
+ */
+function bothWays(text: string, change: (tree: Root) => void = () => {}) {
+  const parse = (): Root => {
+    const tree = parseNewsText(text)
+    change(tree)
+    return tree
+  }
   const plain = new VFile(text)
-  unified().use(retextReadability, options).runSync(parseNewsText(text), plain)
+  unified().use(retextReadability, options).runSync(parse(), plain)
   const gated = new VFile(text)
   unified()
     .use(retextReadabilityCandidates, {...options, minGrade: Number.NEGATIVE_INFINITY})
-    .runSync(parseNewsText(text), gated)
+    .runSync(parse(), gated)
   // Every field it fills, and the sentence its ancestors end with, read back as text.
   const shape = (file: VFile) =>
     file.messages.map((message) => {
       const sentence = message.ancestors?.at(-1) as Sentence | undefined
+      const parent = message.ancestors?.at(-2) as Paragraph | undefined
       return {
+        // Its parent is a paragraph that holds it (the wrapper's holds the flagged sentences alone).
+        parent: parent?.type === 'ParagraphNode' && sentence && parent.children.includes(sentence),
         reason: message.reason,
         place: message.place,
         line: message.line,
@@ -192,6 +203,22 @@ describe('retext-readability’s vote, computed ahead of it', () => {
   it('resolves settings as retext-readability does (`||` defaults)', () => {
     expect(voteSettings({age: 0, threshold: 0})).toEqual({age: 16, minWords: 5, threshold: 4 / 7})
     expect(voteSettings({minWords: 0})).toMatchObject({minWords: 0})
+  })
+
+  it('gives the same messages when words hold words (the sentence then goes as it is)', () => {
+    // No parser makes these; a plugin could: every word's parts wrapped in an inner word.
+    const nest = (tree: Root): void => {
+      for (const sentence of sentenceNodes(tree)) {
+        for (const child of sentence.children) {
+          if (child.type === 'WordNode') {
+            child.children = [{type: 'WordNode', children: child.children} as never]
+          }
+        }
+      }
+    }
+    const {plain, gated} = bothWays([...written, ...sentences(200, 5)].join('\n'), nest)
+    expect(plain.length).toBeGreaterThan(20)
+    expect(gated).toEqual(plain)
   })
 
   it('lets the wrapper give the same messages as retext-readability on every sentence', () => {

@@ -13,7 +13,7 @@
  *   `syllable` package, which makes it 20–40 times slower than parsing. Fixes
  *   that change none of its results: those two arrays get an `includes` backed
  *   by a `Set` (same answer for every value); it sees only sentences of at
- *   least `minWords` words whose copydesk grade is above `minGrade` (10 by
+ *   least `minWords` words (its count) whose copydesk grade is above `minGrade` (10 by
  *   default; on 3,000 Reuters articles this kept all 1,083 of its warnings: at
  *   `age: 18` it flags sentences its formulas put above grade 13); and of
  *   those, only the ones its own vote flags, computed first from memoised
@@ -84,33 +84,40 @@ const retextReadabilityCandidates: Plugin<[(Readonly<Options> | null | undefined
   return (tree, file) => {
     const countsOf = sentenceCounter(file)
     const flagged: Sentence[] = []
+    // What it reads of each flagged sentence, and no more (see `readingCopy`);
+    // a sentence with a word inside a word goes as it is, since its walk reads both.
+    const copies: Sentence[] = []
     const visit = (node: Node): void => {
       if (node.type === 'SentenceNode') {
         const counted = countsOf(node)
-        const {counts, grade, longest} = counted
-        if (counts.words < minWords || grade <= minGrade) return
+        const {grade, longest, voteWords} = counted
+        // Its own count of words (every `WordNode`; a sentence with words in
+        // words is left to the vote, which counts them as it does).
+        if ((voteWords >= 0 && voteWords < minWords) || grade <= minGrade) return
         // The `syllable` package backtracks on very long "words" (glued
         // debris, not English), in time that grows with the square of their length.
         if (longest > maxWordLength) return
         // Its own vote, computed first: it then reads only what it flags.
-        if (retextFlagsCounted(node, counted, votes)) flagged.push(node)
+        if (retextFlagsCounted(node, counted, votes)) {
+          flagged.push(node)
+          copies.push(counted.voteWords < 0 ? node : readingCopy(node))
+        }
       } else if ('children' in node) {
         for (const child of node.children) visit(child)
       }
     }
     visit(tree)
     if (flagged.length === 0) return
-    // What it reads of each sentence, and no more (see `readingCopy`); a
-    // sentence with a word inside a word goes as it is, since its walk reads both.
-    const copies = flagged.map((sentence) =>
-      countsOf(sentence).voteWords < 0 ? sentence : readingCopy(sentence),
-    )
-    const paragraph: Paragraph = {type: 'ParagraphNode', children: copies}
     const before = file.messages.length
     // Its messages are `VFileMessage`s: no stacks collected, the same messages.
-    withoutStacks(() => check({type: 'RootNode', children: [paragraph]}, file))
-    // Each message names its sentence as it is in the tree: its text and its
-    // ancestors. Messages come in sentence order, at most one a sentence.
+    withoutStacks(() =>
+      check({type: 'RootNode', children: [{type: 'ParagraphNode', children: copies}]}, file),
+    )
+    // Each message names its sentence as it is in the tree: its text, and as
+    // ancestors the sentence in a paragraph of the flagged sentences (what it
+    // was handed before the copies). Messages come in sentence order, at most
+    // one a sentence.
+    const paragraph: Paragraph = {type: 'ParagraphNode', children: flagged}
     let at = 0
     for (const message of file.messages.slice(before)) {
       const copy = message.ancestors?.at(-1)
