@@ -45,6 +45,9 @@ const speed = (t: Throughput): [string, string] => [
   fixed(megabytesPerSecond(t), 2),
 ]
 const verdict = (ok: boolean): string => (ok ? 'met' : 'not met')
+/** Every run's documents a second, in run order. */
+const each = (runs: readonly Throughput[]): string =>
+  runs.map((run) => fixed(docsPerSecond(run), 0)).join(', ')
 
 const docs = loadCorpus()
 const folder = mkdtempSync(join(tmpdir(), 'copydesk-bench-'))
@@ -68,9 +71,7 @@ try {
 
   const {median: naive, runs: naiveRuns} = naiveChain()
   add([
-    `naive retext chain (english + 6 analysers), median of ${naiveRuns.length} processes (${naiveRuns
-      .map((run) => fixed(docsPerSecond(run), 0))
-      .join(', ')})`,
+    `naive retext chain (english + 6 analysers), median of ${naiveRuns.length} processes (${each(naiveRuns)})`,
     ...speed(naive),
     '1.0×',
     '',
@@ -78,9 +79,8 @@ try {
 
   const {median: full, runs: fullRuns} = fullPipeline()
   const fullRatio = docsPerSecond(full) / docsPerSecond(naive)
-  const fullRange = fullRuns.map((run) => fixed(docsPerSecond(run), 0)).join(', ')
   add([
-    `copydesk full pipeline, clean(), 1 thread, median of ${fullRuns.length} processes (${fullRange})`,
+    `copydesk full pipeline, clean(), 1 thread, median of ${fullRuns.length} processes (${each(fullRuns)})`,
     ...speed(full),
     `${fixed(fullRatio)}× naive`,
     `≥ 50× naive and ≥ 1,000 docs/s: ${verdict(fullRatio >= 50 && docsPerSecond(full) >= 1000)}`,
@@ -89,9 +89,7 @@ try {
   // early decision costs, and what a program gets with the flag.
   const steady = fullPipeline(3, ['--no-allocation-site-pretenuring'])
   add([
-    `  the same, node --no-allocation-site-pretenuring (${steady.runs
-      .map((run) => fixed(docsPerSecond(run), 0))
-      .join(', ')})`,
+    `  the same, node --no-allocation-site-pretenuring (${each(steady.runs)})`,
     ...speed(steady.median),
     `${fixed(docsPerSecond(steady.median) / docsPerSecond(naive))}× naive`,
     '',

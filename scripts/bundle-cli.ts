@@ -74,7 +74,8 @@ const iconvTables: Plugin = {
 
 const entry = join(bundleDir, 'cli.js')
 /**
- * The batch workers' module (pool-entry.cjs loads it when it is there): a
+ * The batch workers' module (the bundled pool names it to its workers,
+ * `workerModuleOf` in pipeline/pool.ts): a
  * worker is a fresh isolate that loads its modules again, and unbundled that
  * was a quarter of the CPU a `--jobs 2` run of 300 records gave its worker.
  * It shares its chunks with the command's.

@@ -119,44 +119,40 @@ function inOwnProcess(measure: 'full' | 'naive', v8Flags: readonly string[] = []
   return JSON.parse(result.stdout) as Throughput
 }
 
-/** The middle run of `runs`, by documents a second. */
-function medianOf(runs: readonly Throughput[]): Throughput {
-  const sorted = [...runs].sort((a, b) => docsPerSecond(a) - docsPerSecond(b))
-  return sorted[Math.floor(sorted.length / 2)] as Throughput
+/** Runs of one measurement, each in a process of its own, and the middle one by documents a second. */
+export interface Runs {
+  median: Throughput
+  runs: Throughput[]
+}
+
+/** `measure` in `runs` fresh processes, started with `v8Flags`. */
+function inProcesses(measure: 'full' | 'naive', runs: number, v8Flags: readonly string[]): Runs {
+  const all: Throughput[] = []
+  for (let run = 0; run < runs; run++) all.push(inOwnProcess(measure, v8Flags))
+  const sorted = [...all].sort((a, b) => docsPerSecond(a) - docsPerSecond(b))
+  return {median: sorted[Math.floor(sorted.length / 2)] as Throughput, runs: all}
 }
 
 /**
- * The naive chain above, single thread, each run in a process of its own:
- * the median of `runs`, measured as `clean()` is, so that their ratio
- * compares like with like.
+ * The naive chain above, single thread: the median of `runs` processes,
+ * measured as `clean()` is, so that their ratio compares like with like.
  */
-export function naiveChain(runs = 3): {median: Throughput; runs: Throughput[]} {
-  const all: Throughput[] = []
-  for (let run = 0; run < runs; run++) all.push(inOwnProcess('naive'))
-  return {median: medianOf(all), runs: all}
-}
+export const naiveChain = (runs = 3): Runs => inProcesses('naive', runs, [])
 
 /**
- * copydesk's full `clean()`, single thread, each run in a process of its own:
- * the median of `runs` processes, and every run. One process can run a fifth
- * slower than the next on the same build (850 and 1,059 docs/s in two benches
- * an hour apart): V8 decides early in a process, from the first collections
- * of a young generation still small, to allocate some objects straight in
- * the old generation ("allocation-site pretenuring"), for good. A parse-only
- * loop showed it plainly, about 0.065 or 0.25 ms a document by process, and
- * never slow with `--no-allocation-site-pretenuring`; README › Speed has the
- * figures. Programs that call `clean()` get whichever, so the bench reports
- * the middle one and the range; `v8Flags` start the processes with V8
- * settings of their own.
+ * copydesk's full `clean()`, single thread: the median of `runs` processes,
+ * and every run. One process can run a fifth slower than the next on the
+ * same build (850 and 1,059 docs/s in two benches an hour apart): V8 decides
+ * early in a process, from the first collections of a young generation still
+ * small, to allocate some objects straight in the old generation
+ * ("allocation-site pretenuring"), for good. A parse-only loop showed it
+ * plainly, about 0.065 or 0.25 ms a document by process, and never slow with
+ * `--no-allocation-site-pretenuring`; README › Speed has the figures.
+ * Programs that call `clean()` get whichever, so the bench reports the middle
+ * one and the range; `v8Flags` start the processes with V8 settings of their own.
  */
-export function fullPipeline(
-  runs = 3,
-  v8Flags: readonly string[] = [],
-): {median: Throughput; runs: Throughput[]} {
-  const all: Throughput[] = []
-  for (let run = 0; run < runs; run++) all.push(inOwnProcess('full', v8Flags))
-  return {median: medianOf(all), runs: all}
-}
+export const fullPipeline = (runs = 3, v8Flags: readonly string[] = []): Runs =>
+  inProcesses('full', runs, v8Flags)
 
 /**
  * The batch engine end to end (read JSONL, clean, write records) with `jobs`
