@@ -146,10 +146,9 @@ function readingCopy(sentence: Sentence): Sentence {
   const words: Sentence['children'] = []
   for (const child of sentence.children) {
     if (child.type !== 'WordNode') continue
-    // Its text as the tree holds it: the string the vote already counted syllables of.
-    const only = child.children.length === 1 ? child.children[0] : undefined
-    const value = only && 'value' in only ? only.value : textOf(child)
-    words.push({type: 'WordNode', value} as unknown as Sentence['children'][number])
+    // Its text as the tree holds it (a one-text word's own string, which the
+    // vote already counted syllables of).
+    words.push({type: 'WordNode', value: textOf(child)} as unknown as Sentence['children'][number])
   }
   return {type: 'SentenceNode', children: words, position: sentence.position}
 }
