@@ -4,10 +4,10 @@
  * flags in pipeline/commands/. Exit codes: 0 all clean, 1 findings or failed
  * records, 2 unusable input or options.
  */
-import {readFileSync} from 'node:fs'
 import {compileExpressionsOnce, expectShortRun} from './commands/engine.js'
 import {write} from './commands/output.js'
 import {UsageError} from './io/readers.js'
+import {readVersion} from './version.js'
 
 compileExpressionsOnce()
 
@@ -61,12 +61,6 @@ const commands: Record<
   },
 }
 
-/** The package's version, read only when asked for (not on every start). */
-function version(): string {
-  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
-  return (JSON.parse(manifest) as {version: string}).version
-}
-
 async function help(): Promise<string> {
   const modules = new Set(
     await Promise.all(Object.values(commands).map((command) => command.load())),
@@ -92,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (name) {
       case '-v':
       case '--version':
-        await write(`${version()}\n`)
+        await write(`${readVersion()}\n`)
         return 0
       case undefined:
       case '-h':

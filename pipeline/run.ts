@@ -3,9 +3,9 @@
  * record: one bad article never stops a batch.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
 import {type CleanOptions, clean, createPipeline, type PipelineOptions} from './index.js'
 import type {CleanRecord, ErrorRecord, MessageRecord} from './record.js'
+import {readVersion} from './version.js'
 
 export type Outcome = CleanRecord | ErrorRecord
 
@@ -78,22 +78,6 @@ export function errorRecord(
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-/** copydesk's package.json: next to `pipeline/` in the sources, one level up from `dist/`. */
-function readVersion(): string {
-  for (const path of ['../package.json', '../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
-        name?: string
-        version?: string
-      }
-      if (manifest.name === 'copydesk' && manifest.version) return manifest.version
-    } catch {
-      // Not at this level: try the next.
-    }
-  }
-  return '0.0.0'
 }
 
 /** The installed copydesk version, read once. */
