@@ -9,9 +9,44 @@ import type {
   Word,
 } from 'nlcst'
 import type {Plugin} from 'unified'
-import type {Point} from 'unist'
+import type {Point, Position} from 'unist'
 import {sentenceBreaks} from './util/news-sentences.js'
 import {charClass, classAt, isSpaceAt, type Token, tokenize} from './util/news-tokens.js'
+import {arrayOfOne, emptyArray} from './util/unsited.js'
+
+// Every object of the tree is made from `{}`, field by field, and every array
+// by `emptyArray`/`arrayOfOne`: literals would give V8 allocation sites it may
+// "pretenure" for the life of the process (see util/unsited.ts). The fields
+// go in one order per kind of node, so each kind keeps one object shape.
+
+function pointOf(line: number, column: number, offset: number): Point {
+  const point = {} as Point
+  point.line = line
+  point.column = column
+  point.offset = offset
+  return point
+}
+
+function positionOf(start: Point, end: Point): Position {
+  const position = {} as Position
+  position.start = start
+  position.end = end
+  return position
+}
+
+type Parent = Root | Paragraph | Sentence | Word
+
+function parentOf<Node extends Parent>(
+  type: Node['type'],
+  children: Node['children'],
+  position: Position | undefined,
+): Node {
+  const node = {} as Node
+  node.type = type
+  node.children = children
+  node.position = position
+  return node
+}
 
 /**
  * Turns offsets into unist points. Offsets must be asked for in order (never
@@ -55,11 +90,7 @@ class Points {
     if (this.last?.offset === offset) return this.last
     const starts = this.lineStarts
     while (this.line + 1 < starts.length && (starts[this.line + 1] ?? 0) <= offset) this.line++
-    this.last = {
-      line: this.line + this.firstLine,
-      column: offset - (starts[this.line] ?? 0) + 1,
-      offset,
-    }
+    this.last = pointOf(this.line + this.firstLine, offset - (starts[this.line] ?? 0) + 1, offset)
     return this.last
   }
 }
@@ -74,27 +105,32 @@ function leaf<Kind extends Leaf['type']>(
   end: number,
   points: Points,
 ): Extract<Leaf, {type: Kind}> {
-  return {
-    type,
-    value: text.slice(start, end),
-    position: {start: points.at(start), end: points.at(end)},
-  } as Extract<Leaf, {type: Kind}>
+  return leafOf(type, text.slice(start, end), positionOf(points.at(start), points.at(end)))
+}
+
+function leafOf<Kind extends Leaf['type']>(
+  type: Kind,
+  value: string,
+  position: Position,
+): Extract<Leaf, {type: Kind}> {
+  const node = {} as Extract<Leaf, {type: Kind}>
+  node.type = type
+  node.value = value
+  node.position = position
+  return node
 }
 
 /** A word: runs of letters and figures as text, inner punctuation (`'`, `-`, `.`) as punctuation. */
 function word(text: string, token: Token, points: Points): Word {
   if (token.plain) {
     // Word and text share one position: nothing in the pipeline mutates positions.
-    const position = {start: points.at(token.start), end: points.at(token.end)}
-    // An array literal has room for its one child; an empty array grows to
+    const position = positionOf(points.at(token.start), points.at(token.end))
+    // An array of one has room for its one child; an empty array grows to
     // sixteen slots on its first push, which was most of a word's memory.
-    return {
-      type: 'WordNode',
-      children: [{type: 'TextNode', value: text.slice(token.start, token.end), position}],
-      position,
-    }
+    const child = leafOf('TextNode', text.slice(token.start, token.end), position)
+    return parentOf<Word>('WordNode', arrayOfOne<Word['children'][number]>(child), position)
   }
-  const children: Word['children'] = []
+  const children = emptyArray<Word['children'][number]>()
   let run = token.start
   for (let index = token.start; index < token.end; index++) {
     const kind = classAt(text, index)
@@ -105,27 +141,27 @@ function word(text: string, token: Token, points: Points): Word {
     run = index + 1
   }
   if (run < token.end) children.push(leaf('TextNode', text, run, token.end, points))
-  return {type: 'WordNode', children, position: spanOf(children)}
+  return parentOf<Word>('WordNode', children, spanOf(children))
 }
 
-function spanOf(children: ReadonlyArray<{position?: Sentence['position']}>): Sentence['position'] {
+function spanOf(children: ReadonlyArray<{position?: Position | undefined}>): Position | undefined {
   const first = children[0]?.position
   const last = children.at(-1)?.position
-  return first && last ? {start: first.start, end: last.end} : undefined
+  return first && last ? positionOf(first.start, last.end) : undefined
 }
 
 /** One paragraph (a line without its surrounding white space) as sentences. */
 function paragraph(text: string, from: number, to: number, points: Points): Paragraph {
   const tokens = tokenize(text, from, to)
   const breaks = sentenceBreaks(text, tokens)
-  const children: Paragraph['children'] = []
-  let sentence: SentenceChild[] = []
+  const children = emptyArray<Paragraph['children'][number]>()
+  let sentence = emptyArray<SentenceChild>()
   let nextBreak = 0
   const close = (): void => {
     if (sentence.length > 0) {
-      children.push({type: 'SentenceNode', children: sentence, position: spanOf(sentence)})
+      children.push(parentOf<Sentence>('SentenceNode', sentence, spanOf(sentence)))
+      sentence = emptyArray<SentenceChild>()
     }
-    sentence = []
   }
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
@@ -143,7 +179,7 @@ function paragraph(text: string, from: number, to: number, points: Points): Para
     else sentence.push(leaf('SymbolNode', text, token.start, token.end, points))
   }
   close()
-  return {type: 'ParagraphNode', children, position: spanOf(children)}
+  return parentOf<Paragraph>('ParagraphNode', children, spanOf(children))
 }
 
 function isLineBreak(code: number): boolean {
@@ -180,7 +216,7 @@ export function parseNewsSlice(text: string, slice: TextSlice): Root {
   const newlinesOnly = !text.slice(slice.start, end).includes('\r')
   const points = new Points(text, slice.start, end, slice.line, newlinesOnly)
   const start = points.at(slice.start)
-  const children: Root['children'] = []
+  const children = emptyArray<Root['children'][number]>()
   let index = slice.start
   while (index < end) {
     const gapStart = index
@@ -199,7 +235,7 @@ export function parseNewsSlice(text: string, slice: TextSlice): Root {
     children.push(paragraph(text, lineStart, lineEnd, points))
     index = lineEnd
   }
-  return {type: 'RootNode', children, position: {start, end: points.at(end)}}
+  return parentOf<Root>('RootNode', children, positionOf(start, points.at(end)))
 }
 
 /**

@@ -144,6 +144,30 @@ describe('the tree', () => {
     })
   })
 
+  it('builds every node and children array as its own plain object', () => {
+    // The parser makes nodes from `{}` and arrays by copying (util/unsited.ts):
+    // a plugin that edits one node must not see the edit anywhere else.
+    const arrays = new Set<unknown[]>()
+    const positions = new Set<unknown>()
+    let words = 0
+    walk(tree, (node) => {
+      expect(Object.getPrototypeOf(node)).toBe(Object.prototype)
+      const children = (node as {children?: unknown[]}).children
+      if (children) {
+        expect(Array.isArray(children)).toBe(true)
+        expect(arrays.has(children)).toBe(false)
+        arrays.add(children)
+      }
+      if (node.type === 'WordNode') {
+        words++
+        // A word and its one text share a position; no two words do.
+        expect(positions.has(node.position)).toBe(false)
+        positions.add(node.position)
+      }
+    })
+    expect(words).toBeGreaterThan(20)
+  })
+
   it('splits words like parse-english on plain prose', () => {
     const text = 'The mayor’s well-known plan, costing $5 million, passed 7-2 on Monday.'
     const words = (root: Root): string[] => {

@@ -6,6 +6,7 @@
  * `parse-english`, so the sentence splitter can see what the period belongs to.
  */
 import data from '../data/news-abbreviations.json' with {type: 'json'}
+import {emptyArray} from './unsited.js'
 
 /** What a token is; the NLCST node type follows from it. */
 export type TokenKind = 'word' | 'space' | 'punctuation' | 'symbol'
@@ -144,9 +145,22 @@ export function abbreviationOf(word: string, beforeFigure = false): Abbreviation
   return initialism.test(word) ? 'name' : undefined
 }
 
+// Every token has all five fields, in one order: one object shape for the
+// parser's loops to read. Made from `{}`, not a literal, as the parser's nodes
+// are (see unsited.ts).
+function tokenOf(kind: TokenKind, start: number, end: number, plain: boolean): Token {
+  const token = {} as Token
+  token.kind = kind
+  token.start = start
+  token.end = end
+  token.plain = plain
+  token.abbreviation = undefined
+  return token
+}
+
 /** Tokens of `text` from `from` to `to` (one paragraph, no line breaks). */
 export function tokenize(text: string, from: number, to: number): Token[] {
-  const tokens: Token[] = []
+  const tokens = emptyArray<Token>()
   let index = from
   while (index < to) {
     const kind = classAt(text, index)
@@ -156,15 +170,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       while (index < to && isAlnum(text, index)) index++
       const plainEnd = index
       index = wordEnd(text, index, to)
-      // Every token has all five fields, in one order: one object shape for the
-      // parser's loops to read.
-      const token: Token = {
-        kind: 'word',
-        start,
-        end: index,
-        plain: index === plainEnd,
-        abbreviation: undefined,
-      }
+      const token = tokenOf('word', start, index, index === plainEnd)
       // A known abbreviation keeps its period, unless it opens an ellipsis.
       if (text.charCodeAt(index) === 46 && text.charCodeAt(index + 1) !== 46) {
         const beforeFigure = text.charCodeAt(index + 1) === 32 && isDigit(text, index + 2)
@@ -181,16 +187,16 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       tokens.push(token)
     } else if (kind === charClass.space) {
       while (index < to && isSpaceAt(text, index)) index++
-      tokens.push({kind: 'space', start, end: index, plain: false, abbreviation: undefined})
+      tokens.push(tokenOf('space', start, index, false))
     } else if (kind === charClass.punctuation) {
       // An ellipsis of periods is one token; other punctuation one character each.
       index++
       if (text[start] === '.') while (index < to && text[index] === '.') index++
-      tokens.push({kind: 'punctuation', start, end: index, plain: false, abbreviation: undefined})
+      tokens.push(tokenOf('punctuation', start, index, false))
     } else {
       const code = text.charCodeAt(index)
       index += code >= 0xd800 && code <= 0xdbff && index + 1 < to ? 2 : 1
-      tokens.push({kind: 'symbol', start, end: index, plain: false, abbreviation: undefined})
+      tokens.push(tokenOf('symbol', start, index, false))
     }
   }
   return tokens
