@@ -39,6 +39,15 @@ describe('WordMemo', () => {
     expect(filled.length).toBeGreaterThan(words.length)
   })
 
+  it('hands out slots in the order words are first met, from 0', () => {
+    const memo = new WordMemo(4, () => {})
+    const words = ['said', 'the', 'minister', 'said', 'budget', 'the']
+    expect(words.map((word) => memo.slot(word))).toEqual([0, 1, 2, 0, 3, 1])
+    expect(memo.cells.length).toBe(8 * 16)
+    expect(() => new WordMemo(17, () => {})).toThrow(RangeError)
+    expect(() => new WordMemo(1.5, () => {})).toThrow(RangeError)
+  })
+
   it('tells apart words equal in content but made separately', () => {
     const {lookup, filled} = tiny()
     const made = ['Wash', 'ington'].join('')

@@ -15,6 +15,10 @@ const lengthCell = 1
 const charCell = factCell + factCells
 const inlineChars = (cellsPerSlot - charCell) * 2
 
+// An index entry: the slot + 1 in its bottom 16 bits, the hash's top 16 in the rest.
+const bottomHalf = 0xffff
+const topHalf = ~bottomHalf
+
 /**
  * A bounded memo from words to slots of a table of what the readability
  * formulas know of them.
@@ -23,18 +27,27 @@ const inlineChars = (cellsPerSlot - charCell) * 2
  * has not hashed yet costs a call into the runtime: on news text that was half
  * the cost of parsing. This table hashes the characters itself (FNV-1a, 32
  * bits). A lookup right after a parse, whose tree has pushed the table out of
- * the processor's caches, pays for every cache line it touches: a slot holds
- * the word's hash, length and characters (up to 16 in place) and the caller's
- * facts side by side in one 64-byte line of a typed array, so a word is found
- * and read in one line, and a string kept elsewhere in the heap is read only
- * for words longer than that. Open addressing with linear probes, at most
- * half full; when full it is emptied, so a long batch of rare words cannot
- * grow it. The facts of a word never change once filled, and a slot is
- * matched on all its characters, so answers never depend on the memo.
+ * the processor's caches, pays for every cache line it touches, so:
+ * - a slot holds the word's hash, length and characters (up to 16 in place)
+ *   and the caller's facts side by side in one 64-byte line of a typed array,
+ *   so a word is found and read in one line, and a string kept elsewhere in
+ *   the heap is read only for words longer than that;
+ * - slots are handed out in the order words are first met, and a separate
+ *   index of one 32-bit number a word (its slot, and the top half of its
+ *   hash to turn most other words away without reading their slot) leads to
+ *   them. The words a stream of news meets first are its common ones, so the
+ *   slots most lookups read sit together at the start of the table and stay
+ *   in the caches, and the index is a sixteenth of the table's size.
+ * The index uses open addressing with linear probes, at most half full; when
+ * the table is full it is emptied, so a long batch of rare words cannot grow
+ * it. The facts of a word never change once filled, and a slot is matched on
+ * all its characters, so answers never depend on the memo.
  */
 export class WordMemo {
   /** Every slot's cells, `cellsPerSlot` a slot; the caller's facts from `factCell`. */
   readonly cells: Int32Array
+  /** By the low bits of a word's hash: 0 (none), or its slot + 1 and the top half of its hash. */
+  readonly #index: Int32Array
   readonly #mask: number
   readonly #limit: number
   /** The words longer than a slot holds in place, by slot. */
@@ -44,16 +57,21 @@ export class WordMemo {
   #generation = 0
 
   /**
-   * A memo of `2 ** bits` slots, at most half of them used; `fill` writes the
-   * facts of `word` into `slot` (in `cells` from `factCell`, or in the
-   * caller's arrays); it must not use this memo.
+   * A memo of `2 ** (bits - 1)` slots (numbered from 0, in the order words are
+   * met), with an index of `2 ** bits` places; `fill` writes the facts of
+   * `word` into `slot` (in `cells` from `factCell`, or in the caller's
+   * arrays); it must not use this memo. `bits` is 2 to 16.
    */
   constructor(bits: number, fill: (slot: number, word: string) => void) {
-    const slots = 2 ** bits
-    this.cells = new Int32Array(slots * cellsPerSlot)
-    this.#mask = slots - 1
-    this.#limit = slots / 2
-    this.#longKeys = new Array<string | undefined>(slots).fill(undefined)
+    if (!(Number.isInteger(bits) && bits >= 2 && bits <= 16)) {
+      throw new RangeError(`WordMemo: bits must be an integer from 2 to 16, not ${bits}`)
+    }
+    const places = 2 ** bits
+    this.#index = new Int32Array(places)
+    this.#mask = places - 1
+    this.#limit = places / 2
+    this.cells = new Int32Array(this.#limit * cellsPerSlot)
+    this.#longKeys = new Array<string | undefined>(this.#limit).fill(undefined)
     this.#fill = fill
   }
 
@@ -63,24 +81,34 @@ export class WordMemo {
    */
   slot(word: string): number {
     const cells = this.cells
+    const index = this.#index
     const mask = this.#mask
     const length = word.length
     const hash = hashOf(word)
-    const home = hash & mask
-    let slot = home
+    const top = hash & topHalf
+    let place = hash & mask
     for (;;) {
-      const at = slot * cellsPerSlot
-      const stored = cells[at + lengthCell] ?? 0
-      if (stored === 0) break
-      if (stored === length + 1 && cells[at + hashCell] === hash && this.#holds(at, slot, word)) {
-        return slot
+      const entry = index[place] ?? 0
+      if (entry === 0) break
+      if ((entry & topHalf) === top) {
+        const slot = (entry & bottomHalf) - 1
+        const at = slot * cellsPerSlot
+        if (
+          cells[at + lengthCell] === length + 1 &&
+          cells[at + hashCell] === hash &&
+          this.#holds(at, slot, word)
+        ) {
+          return slot
+        }
       }
-      slot = (slot + 1) & mask
+      place = (place + 1) & mask
     }
     if (this.#size >= this.#limit) {
       this.clear()
-      slot = home
+      place = hash & mask
     }
+    const slot = this.#size
+    index[place] = top | (slot + 1)
     const at = slot * cellsPerSlot
     cells[at + hashCell] = hash
     cells[at + lengthCell] = length + 1
@@ -88,8 +116,8 @@ export class WordMemo {
     const own = unshared(word)
     if (length > inlineChars) this.#longKeys[slot] = own
     else
-      for (let index = 0; index < length; index += 2)
-        cells[at + charCell + (index >> 1)] = pair(word, index)
+      for (let char = 0; char < length; char += 2)
+        cells[at + charCell + (char >> 1)] = pair(word, char)
     this.#fill(slot, own)
     this.#size++
     return slot
@@ -102,7 +130,9 @@ export class WordMemo {
 
   /** Empty the memo (a new generation). */
   clear(): void {
-    this.cells.fill(0)
+    // Slots are refilled whole before they are read again: only the index
+    // and the strings (which would keep them alive) need emptying.
+    this.#index.fill(0)
     this.#longKeys.fill(undefined)
     this.#size = 0
     this.#generation++
