@@ -94,15 +94,16 @@ export function failedBatch(
 
 /**
  * Heap caps of each worker thread (MB). V8 grows a heap far past what it keeps
- * alive (about 30 MB here) before it collects; the old-generation cap keeps a
- * worker near its working set at no measurable CPU cost. The young generation
- * keeps V8's default (`young: undefined`): since a worker stopped promoting its
- * records, capping it at 16 or 24 MB no longer changes peak RSS (60 s runs on
- * a 242 MB input); a 64 MB old-generation cap saved 16 MB at 8 % less speed. A
- * batch that overflows the cap (a very large document) is redone in the main
+ * alive (about 20 MB here) before it collects; the old-generation cap keeps a
+ * worker near its working set at no measurable CPU cost (a 64 MB cap saved
+ * 16 MB more at 8 % less speed). The young generation is capped at 24 MB
+ * (semi-spaces of 8 MB; V8's default grows them to 16): on 30,000 Reuters
+ * records with `--jobs 2`, peak RSS 281–283 MB against 298–309, at 2–3 % less
+ * speed (alternated runs, 1,204–1,262 against 1,217–1,342 records/s). A batch
+ * that overflows the cap (a very large document) is redone in the main
  * thread, which has no cap.
  */
-export const workerHeapMb: HeapCaps = {old: 128}
+export const workerHeapMb: HeapCaps = {old: 128, young: 24}
 
 export interface HeapCaps {
   /** Old generation (MB). */
