@@ -228,18 +228,53 @@ export function retextFlagsCounted(
   bound.syllable = Number.POSITIVE_INFINITY
   bound.polysillabicWord = bound.word
   if (!votesReach(bound, bound.word, bound.word, settings)) return false
-  const generation = wordTable.generation
-  let tally = emptyTally(true, wordTable.sentenceMarks.next())
-  tallyWords(sentence, tally)
-  // Key numbers changed meaning if the table was emptied meanwhile: again, by strings.
-  if (wordTable.generation !== generation) {
-    tally = emptyTally(true)
-    tallyWords(sentence, tally)
-  }
+  const tally = exactTally(sentence)
   return votesReach(
     tally,
     tally.word - tally.easyKeys - (tally.easy?.size ?? 0),
     tally.word - tally.familiarKeys - (tally.familiar?.size ?? 0),
     settings,
   )
+}
+
+/**
+ * Its exact reading of a sentence: syllables, and the different lower-cased
+ * words on each list, counted by key numbers, or by strings when the word
+ * table empties meanwhile (key numbers then change meaning).
+ */
+function exactTally(sentence: Sentence): Tally {
+  const generation = wordTable.generation
+  const tally = emptyTally(true, wordTable.sentenceMarks.next())
+  tallyWords(sentence, tally)
+  if (wordTable.generation === generation) return tally
+  const again = emptyTally(true)
+  tallyWords(sentence, again)
+  return again
+}
+
+/** The counts retext-readability's formulas read of one sentence, in its names. */
+export interface RetextCounts {
+  word: number
+  syllable: number
+  letter: number
+  polysillabicWord: number
+  complexPolysillabicWord: number
+  /** Words less the different lower-cased words on the Dale–Chall list. */
+  difficultWord: number
+  /** Words less the different lower-cased words on the Spache list. */
+  unfamiliarWord: number
+}
+
+/** What retext-readability counts in `sentence` before it votes (its exact reading, as the vote takes it). */
+export function retextCounts(sentence: Sentence): RetextCounts {
+  const tally = exactTally(sentence)
+  return {
+    word: tally.word,
+    syllable: tally.syllable,
+    letter: tally.letter,
+    polysillabicWord: tally.polysillabicWord,
+    complexPolysillabicWord: tally.complexPolysillabicWord,
+    difficultWord: tally.word - tally.easyKeys - (tally.easy?.size ?? 0),
+    unfamiliarWord: tally.word - tally.familiarKeys - (tally.familiar?.size ?? 0),
+  }
 }
