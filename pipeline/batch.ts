@@ -259,7 +259,14 @@ export async function runBatch(
   }
 
   try {
-    for await (const finished of mapOrdered(units(), runner)) await emit(finished)
+    for await (const finished of mapOrdered(units(), runner)) {
+      await emit(finished)
+      // The outputs hold views of the batch's bytes until they flush: once
+      // they have, its buffer can take a later batch's lines.
+      await records?.flush()
+      await mirror?.output.flush()
+      runner.recycle(finished.bytes)
+    }
     progress.done(summary, bytesRead())
     const built = summary.build()
     if (out && records) {

@@ -59,9 +59,22 @@ export interface Task {
   options: ItemOptions
   /** Fields of raw JSONL lines (default `id`, `text`). */
   fields?: FieldMap | undefined
+  /**
+   * A buffer for the batch's lines: one a finished batch came in, which the
+   * main thread has written and hands back (moved, not copied), so that a
+   * run does not allocate megabytes a batch.
+   */
+  room?: ArrayBuffer | undefined
 }
 
 const encoder = new TextEncoder()
+
+/**
+ * A buffer made for a batch starts at the largest size this thread has needed,
+ * up to this: one batch with a very long record does not set every later size,
+ * and a larger buffer is not kept to be reused (`Runner#recycle`).
+ */
+export const maxRoomBytes = 8 * 1024 * 1024
 
 /**
  * The batch's lines as UTF-8, each encoded as soon as it is made: a record's
@@ -70,42 +83,59 @@ const encoder = new TextEncoder()
  * generation (most of what a worker promoted, and so of its heap's growth).
  */
 class LineBuffer {
-  #bytes = new Uint8Array(64 * 1024)
+  #bytes = new Uint8Array(0)
   #length = 0
+  /** The size a new buffer starts at: the largest this thread has needed. */
+  #capacity = 64 * 1024
 
-  /** Forget what a batch that failed half-way left. */
-  clear(): void {
+  /**
+   * Start a batch (forgetting what a batch that failed half-way left), in
+   * `room` when it is given and at least as large as the buffer in hand.
+   */
+  start(room?: ArrayBuffer): void {
     this.#length = 0
+    if (room && room.byteLength >= this.#bytes.length) this.#bytes = new Uint8Array(room)
   }
 
   /** Append `line`; returns its length in bytes. */
   append(line: string): number {
-    // UTF-16 code units become at most three bytes each.
-    const room = this.#length + line.length * 3
-    if (room > this.#bytes.length) {
-      const grown = new Uint8Array(Math.max(room, this.#bytes.length * 2))
-      grown.set(this.#bytes.subarray(0, this.#length))
+    const start = this.#length
+    let {read, written} = encoder.encodeInto(line, this.#bytes.subarray(start))
+    while (read < line.length) {
+      // Out of room: twice the buffer, or what the rest can take at three bytes
+      // a UTF-16 code unit if that is more.
+      const rest = line.length - read
+      const grown = new Uint8Array(
+        Math.max(this.#bytes.length * 2, start + written + rest * 3, this.#capacity),
+      )
+      grown.set(this.#bytes.subarray(0, start + written))
       this.#bytes = grown
+      this.#capacity = Math.min(grown.length, maxRoomBytes)
+      const more = encoder.encodeInto(line.slice(read), grown.subarray(start + written))
+      read += more.read
+      written += more.written
     }
-    const {written} = encoder.encodeInto(line, this.#bytes.subarray(this.#length))
-    this.#length += written
+    this.#length = start + written
     return written
   }
 
   /**
-   * The bytes so far, copied into a buffer of their own (not a view of a
-   * larger one) so that a worker can transfer it; the buffer is then empty,
-   * and keeps its room for the next batch.
+   * The bytes so far, as a view from the start of the buffer, which goes with
+   * them (a worker transfers it whole): the next batch brings a buffer back
+   * (`Task.room`, once the main thread has written this one) or makes one of
+   * the largest size needed so far.
    */
   take(): Uint8Array {
-    const bytes = this.#bytes.slice(0, this.#length)
+    const bytes = this.#bytes.subarray(0, this.#length)
+    this.#bytes = new Uint8Array(0)
     this.#length = 0
     return bytes
   }
 }
 
-// One per thread, reused batch after batch: it grows to the largest batch
-// once, instead of a series of ever larger buffers every batch.
+// One per thread. Its buffer leaves with each batch's lines and a written one
+// comes back as a later batch's room: a run reuses a few buffers instead of
+// allocating megabytes a batch (which glibc's malloc kept as resident memory).
 const lines = new LineBuffer()
 // The buffer of the batches cleaned in turns (`processUnitsInTurns`), apart,
 // so that a batch cleaned in one go meanwhile cannot take its lines.
@@ -130,7 +160,7 @@ function processUnit(unit: Unit, task: Task, fields: FieldMap, buffer: LineBuffe
 /** Clean a batch; never throws for an item (an item that fails becomes an error record). */
 export async function processUnits(task: Task): Promise<Finished> {
   const fields = task.fields ?? defaultFields
-  lines.clear()
+  lines.start(task.room)
   const units = task.units.map((unit) => processUnit(unit, task, fields, lines))
   return {units, bytes: lines.take()}
 }
@@ -160,7 +190,7 @@ export function processUnitsInTurns(task: Task, signal?: AbortSignal): Promise<F
 async function cleanInTurns(task: Task, signal: AbortSignal | undefined): Promise<Finished> {
   const fields = task.fields ?? defaultFields
   const units: Done[] = []
-  turnLines.clear()
+  turnLines.start(task.room)
   for (const unit of task.units) {
     await nextTurn()
     signal?.throwIfAborted()

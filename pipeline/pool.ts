@@ -8,7 +8,14 @@ import {availableParallelism} from 'node:os'
 import type {FieldMap} from './io/jsonl.js'
 import {itemOfLine} from './io/readers.js'
 import {digestOf, type ItemOptions} from './item.js'
-import {type Done, type Finished, processUnitsInTurns, type Task, type Unit} from './pool-worker.js'
+import {
+  type Done,
+  type Finished,
+  maxRoomBytes,
+  processUnitsInTurns,
+  type Task,
+  type Unit,
+} from './pool-worker.js'
 import {errorRecord, stampFor} from './run.js'
 
 /** The default `--jobs`: one thread per core. */
@@ -66,6 +73,11 @@ export interface Runner {
   /** Batches a worker could not finish within its heap cap, redone in the main thread. */
   readonly redone: number
   run(units: Unit[]): Promise<Finished>
+  /**
+   * The caller has written a finished batch's `bytes` and keeps no view of
+   * them: their buffer may take a later batch's lines.
+   */
+  recycle(bytes: Uint8Array): void
   close(): Promise<void>
 }
 
@@ -129,13 +141,32 @@ export async function createRunner(
   fields?: FieldMap,
   heapMb: HeapCaps = workerHeapMb,
 ): Promise<Runner> {
-  const task = (units: Unit[]): Task => (fields ? {units, options, fields} : {units, options})
+  const task = (units: Unit[], room: ArrayBuffer | undefined): Task => ({
+    units,
+    options,
+    ...(fields ? {fields} : {}),
+    ...(room ? {room} : {}),
+  })
+  // Buffers of written batches, each the room of a next batch: as many as can
+  // be in flight, none larger than a thread keeps making.
+  const rooms: ArrayBuffer[] = []
+  const recycle = (bytes: Uint8Array): void => {
+    const {buffer} = bytes
+    if (
+      buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      buffer.byteLength <= maxRoomBytes &&
+      rooms.length < jobs * 3
+    ) {
+      rooms.push(buffer)
+    }
+  }
   // Closing stops the main thread's batches still queued (a run that failed goes no further).
   const stop = new AbortController()
   let here = 0
   const runHere = (units: Unit[]): Promise<Finished> => {
     here++
-    return processUnitsInTurns(task(units), stop.signal)
+    return processUnitsInTurns(task(units, rooms.pop()), stop.signal)
       .catch((error) => failedBatch(units, options, error, fields))
       .finally(() => {
         here--
@@ -146,6 +177,7 @@ export async function createRunner(
       jobs: 1,
       redone: 0,
       run: runHere,
+      recycle,
       close: async () => {
         stop.abort()
       },
@@ -192,7 +224,9 @@ export async function createRunner(
         return runHere(units)
       }
       inPool++
-      return pool.run(task(units)).then(
+      // The room is moved to the worker, not copied.
+      const room = rooms.pop()
+      return pool.run(task(units, room), room ? {transferList: [room]} : {}).then(
         (finished) => {
           inPool--
           return finished
@@ -207,6 +241,7 @@ export async function createRunner(
         },
       )
     },
+    recycle,
     close: async () => {
       stop.abort()
       await pool.destroy()

@@ -41,6 +41,7 @@ function scramblingRunner(jobs: number, log: {started: number}): Runner {
   return {
     jobs,
     redone: 0,
+    recycle() {},
     async run(units) {
       log.started += units.filter((unit) => unit.kind === 'item').length
       const delay = (call++ * 7) % 5 // later batches often finish first
@@ -221,6 +222,25 @@ describe('the main thread cleaning a batch', () => {
       expect(new TextDecoder().decode(finished.bytes)).toBe(new TextDecoder().decode(alone.bytes))
     }
     await Promise.all([first.close(), second.close()])
+  })
+
+  it('writes a later batch into the buffer of one the caller has written, with its own lines only', async () => {
+    const runner = await createRunner(1, {score: false})
+    const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+    // A long batch first, so that the buffer handed back is larger than the next batch needs.
+    const first = await runner.run([...batchOf(0), ...batchOf(4), ...batchOf(8)])
+    const written = first.bytes.buffer
+    runner.recycle(first.bytes)
+    const second = await runner.run(batchOf(12))
+    expect(second.bytes.buffer).toBe(written)
+    expect(second.bytes.byteOffset).toBe(0)
+    const alone = await processUnits({units: batchOf(12), options: {score: false}})
+    expect(decode(second.bytes)).toBe(decode(alone.bytes))
+    // A view that does not start its buffer is not taken back.
+    runner.recycle(second.bytes.subarray(1))
+    const third = await runner.run(batchOf(16))
+    expect(third.bytes.buffer).not.toBe(written)
+    await runner.close()
   })
 
   it('stops cleaning the batches still queued once the runner closes', async () => {
