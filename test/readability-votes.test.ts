@@ -222,6 +222,8 @@ describe('retext-readability’s vote, computed ahead of it', () => {
     const before = wordTable.generation
     expect(retextCounts(sentence)).toEqual({
       ...expected,
+      sentence: 1,
+      character: expected.letter,
       difficultWord: expected.word - easyWords.size,
       unfamiliarWord: expected.word - familiarWords.size,
     })

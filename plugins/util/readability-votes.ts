@@ -162,23 +162,7 @@ const fleschToAge = (score: number): number => 20 - Math.floor(score / 10)
 const smogToAge = (score: number): number => Math.ceil(Math.sqrt(score) + 2.5)
 
 /** Whether its seven votes, on these counts, reach `settings.threshold`. */
-function votesReach(
-  tally: Readonly<Tally>,
-  difficultWord: number,
-  unfamiliarWord: number,
-  settings: VoteSettings,
-): boolean {
-  const counts = {
-    character: tally.letter,
-    complexPolysillabicWord: tally.complexPolysillabicWord,
-    difficultWord,
-    letter: tally.letter,
-    polysillabicWord: tally.polysillabicWord,
-    sentence: 1,
-    syllable: tally.syllable,
-    unfamiliarWord,
-    word: tally.word,
-  }
+function votesReach(counts: Readonly<RetextCounts>, settings: VoteSettings): boolean {
   const ages = [
     gradeToAge(automatedReadability(counts)),
     gradeToAge(colemanLiau(counts)),
@@ -227,14 +211,9 @@ export function retextFlagsCounted(
   // reach the threshold then never does; most sentences stop here.
   bound.syllable = Number.POSITIVE_INFINITY
   bound.polysillabicWord = bound.word
-  if (!votesReach(bound, bound.word, bound.word, settings)) return false
-  const tally = exactTally(sentence)
-  return votesReach(
-    tally,
-    tally.word - tally.easyKeys - (tally.easy?.size ?? 0),
-    tally.word - tally.familiarKeys - (tally.familiar?.size ?? 0),
-    settings,
-  )
+  // (A bound tally counts no word on either list.)
+  if (!votesReach(countsOf(bound), settings)) return false
+  return votesReach(retextCounts(sentence), settings)
 }
 
 /**
@@ -252,11 +231,14 @@ function exactTally(sentence: Sentence): Tally {
   return again
 }
 
-/** The counts retext-readability's formulas read of one sentence, in its names. */
+/** The counts retext-readability's formulas read of one sentence, in its names (the formula packages' inputs). */
 export interface RetextCounts {
+  sentence: 1
   word: number
   syllable: number
+  /** Its letters and its characters are both the length of each word's text. */
   letter: number
+  character: number
   polysillabicWord: number
   complexPolysillabicWord: number
   /** Words less the different lower-cased words on the Dale–Chall list. */
@@ -267,11 +249,17 @@ export interface RetextCounts {
 
 /** What retext-readability counts in `sentence` before it votes (its exact reading, as the vote takes it). */
 export function retextCounts(sentence: Sentence): RetextCounts {
-  const tally = exactTally(sentence)
+  return countsOf(exactTally(sentence))
+}
+
+/** A tally's counts; the list counts are its words less the different ones on each list. */
+function countsOf(tally: Readonly<Tally>): RetextCounts {
   return {
+    sentence: 1,
     word: tally.word,
     syllable: tally.syllable,
     letter: tally.letter,
+    character: tally.letter,
     polysillabicWord: tally.polysillabicWord,
     complexPolysillabicWord: tally.complexPolysillabicWord,
     difficultWord: tally.word - tally.easyKeys - (tally.easy?.size ?? 0),
