@@ -35,6 +35,9 @@ export interface BatchLimits {
  */
 export const defaultLimits: BatchLimits = {items: 64, characters: 256 * 1024}
 
+/** Batches in flight a thread (see {@link mapOrdered}). */
+export const batchesPerThread = 3
+
 function weightOf(unit: Unit): number {
   if (unit.kind === 'end') return 0
   const {text, html, json} = unit.item
@@ -147,8 +150,8 @@ export async function createRunner(
     ...(fields ? {fields} : {}),
     ...(room ? {room} : {}),
   })
-  // Buffers of written batches, each the room of a next batch: as many as can
-  // be in flight, none larger than a thread keeps making.
+  // Buffers of written batches, each the room of a next batch: as many as
+  // batches can be in flight, none larger than a thread keeps making.
   const rooms: ArrayBuffer[] = []
   const recycle = (bytes: Uint8Array): void => {
     const {buffer} = bytes
@@ -156,7 +159,7 @@ export async function createRunner(
       buffer instanceof ArrayBuffer &&
       bytes.byteOffset === 0 &&
       buffer.byteLength <= maxRoomBytes &&
-      rooms.length < jobs * 3
+      rooms.length < jobs * batchesPerThread
     ) {
       rooms.push(buffer)
     }
@@ -277,7 +280,7 @@ const workerModule = (): string => workerModuleOf(import.meta.filename, import.m
 export async function* mapOrdered(
   units: AsyncIterable<Unit>,
   runner: Runner,
-  window = runner.jobs * 3,
+  window = runner.jobs * batchesPerThread,
   limits: BatchLimits = defaultLimits,
 ): AsyncGenerator<Finished> {
   const pending: Array<Promise<Finished>> = []

@@ -37,7 +37,7 @@ const topHalf = ~bottomHalf
  *   hash to turn most other words away without reading their slot) leads to
  *   them. The words a stream of news meets first are its common ones, so the
  *   slots most lookups read sit together at the start of the table and stay
- *   in the caches, and the index is a sixteenth of the table's size.
+ *   in the caches, and the index is an eighth of the slots' size.
  * The index uses open addressing with linear probes, at most half full; when
  * the table is full it is emptied, so a long batch of rare words cannot grow
  * it. The facts of a word never change once filled, and a slot is matched on
