@@ -87,9 +87,11 @@ type Pipeline = Processor<Root, Root, Root, Root, string>
 /** The full copydesk processor: repair, clean, normalise, then score. Frozen. */
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   // parse-news: parse-english's tree shape, with news-aware sentence ends.
+  // The tree's text view goes from the parser through the cleaners to the
+  // compiler: every plugin here that edits the tree keeps it (applyEdits).
   const processor = unified()
-    .use(parseNews)
-    .use(stringifyNews)
+    .use(parseNews, {shareView: true})
+    .use(stringifyNews, {sharedView: true})
     .use(repair)
     .use(cleanPreset)
     .use(normalise)

@@ -12,6 +12,7 @@ import type {Plugin} from 'unified'
 import type {Point, Position} from 'unist'
 import {sentenceBreaks} from './util/news-sentences.js'
 import {charClass, classAt, isSpaceAt, type Token, tokenize} from './util/news-tokens.js'
+import {shareView, TextView} from './util/text-view.js'
 import {arrayOfOne, emptyArray} from './util/unsited.js'
 
 // Every object of the tree is made from `{}`, field by field, and every array
@@ -210,6 +211,11 @@ export function parseNewsText(text: string): Root {
  * starts and ends at line breaks gets the nodes the whole text's tree has there.
  */
 export function parseNewsSlice(text: string, slice: TextSlice): Root {
+  return parseSlice(text, slice, undefined)
+}
+
+/** {@link parseNewsSlice}, noting where each child of the root starts in `rootStarts` when given. */
+function parseSlice(text: string, slice: TextSlice, rootStarts: number[] | undefined): Root {
   const end = slice.end
   // Searched within the slice only: a search to the end of the whole text,
   // part after part, made a long text's parse quadratic in its parts.
@@ -221,7 +227,10 @@ export function parseNewsSlice(text: string, slice: TextSlice): Root {
   while (index < end) {
     const gapStart = index
     while (index < end && isSpaceAt(text, index)) index++
-    if (index > gapStart) children.push(leaf('WhiteSpaceNode', text, gapStart, index, points))
+    if (index > gapStart) {
+      rootStarts?.push(gapStart - slice.start)
+      children.push(leaf('WhiteSpaceNode', text, gapStart, index, points))
+    }
     if (index >= end) break
     const lineStart = index
     if (newlinesOnly) {
@@ -232,10 +241,23 @@ export function parseNewsSlice(text: string, slice: TextSlice): Root {
     }
     let lineEnd = index
     while (lineEnd > lineStart && isSpaceAt(text, lineEnd - 1)) lineEnd--
+    rootStarts?.push(lineStart - slice.start)
     children.push(paragraph(text, lineStart, lineEnd, points))
     index = lineEnd
   }
   return parentOf<Root>('RootNode', children, positionOf(start, points.at(end)))
+}
+
+export interface Options {
+  /**
+   * Hand the tree to copydesk's cleaners with its text view made (their
+   * shared `viewOf`), so that the first of them need not check the tree
+   * against the text leaf by leaf (default: `false`). Only for a chain in
+   * which every plugin that edits the tree before the cleaners keeps that
+   * view (copydesk's own plugins do, through `applyEdits`): a view made at
+   * parse time would not see another plugin's edits.
+   */
+  readonly shareView?: boolean | null | undefined
 }
 
 /**
@@ -244,8 +266,24 @@ export function parseNewsSlice(text: string, slice: TextSlice): Root {
  * node, so every retext plugin works on it, and sentence ends that know news
  * abbreviations, initials, times, party tags and list markers.
  */
-const parseNews: Plugin<[], string, Root> = function () {
-  this.parser = parseNewsText
+const parseNews: Plugin<[(Readonly<Options> | null | undefined)?], string, Root> = function (
+  options,
+) {
+  this.parser = options?.shareView ? parseWithView : parseNewsText
+}
+
+/**
+ * Parse and make the tree's shared view: the tree spells `text` (the parser
+ * makes it so), every leaf has a value and a position, and no parent but
+ * the root of an empty text is empty: all that `viewOf`'s check learns.
+ */
+function parseWithView(text: string): Root {
+  const rootStarts: number[] = []
+  const tree = parseSlice(text, {start: 0, end: text.length, line: 1}, rootStarts)
+  // The root is the one parent that can be empty (an empty text).
+  const hasEmptyParent = tree.children.length === 0
+  shareView(TextView.spelling(tree, text, {rootStarts, plain: true, hasEmptyParent}))
+  return tree
 }
 
 export default parseNews

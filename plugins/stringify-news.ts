@@ -1,5 +1,6 @@
 import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
+import {sharedTextOf} from './util/text-view.js'
 import {appendText, type Parent} from './util/text-view-walk.js'
 
 type Node = Root | Root['children'][number]
@@ -18,12 +19,26 @@ export function stringifyNewsTree(tree: Node): string {
   return 'value' in tree ? (tree.value ?? '') : appendText(tree as Parent, '')
 }
 
+export interface Options {
+  /**
+   * Read the text off the tree's shared text view when it has one, instead
+   * of walking the tree (default: `false`). copydesk's cleaners keep that
+   * view as they edit (`applyEdits`); only for a chain in which no other
+   * plugin edits the tree, since the view would not see its edits.
+   */
+  readonly sharedView?: boolean | null | undefined
+}
+
 /**
  * Unified compiler for news trees: the text of the tree, exactly as
  * retext-stringify writes it (see {@link stringifyNewsTree}).
  */
-const stringifyNews: Plugin<[], Root, string> = function () {
-  this.compiler = (tree) => stringifyNewsTree(tree as Root)
+const stringifyNews: Plugin<[(Readonly<Options> | null | undefined)?], Root, string> = function (
+  options,
+) {
+  this.compiler = options?.sharedView
+    ? (tree) => sharedTextOf(tree as Root) ?? stringifyNewsTree(tree as Root)
+    : (tree) => stringifyNewsTree(tree as Root)
 }
 
 export default stringifyNews

@@ -11,7 +11,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createPipeline} from '../pipeline/index.js'
-import {parseNewsText} from '../plugins/parse-news.js'
+import parseNews, {parseNewsText} from '../plugins/parse-news.js'
 import stringifyNews, {stringifyNewsTree} from '../plugins/stringify-news.js'
 
 const pieces = [
@@ -57,6 +57,24 @@ describe('stringify-news', () => {
       }),
       {numRuns: 200},
     )
+  })
+
+  it('reads the shared view only when asked, and walks a tree that has none', () => {
+    const edited = (sharedView: boolean) => {
+      const processor = unified()
+        .use(parseNews, {shareView: true})
+        // A plugin that edits the tree without keeping the view.
+        .use(() => (tree: Root) => {
+          tree.children.splice(1)
+        })
+        .use(stringifyNews, {sharedView})
+      return processor.processSync('First line.\nSecond line.').toString()
+    }
+    expect(edited(false)).toBe('First line.')
+    // Asked to trust the view, it does: the option is for chains that keep it.
+    expect(edited(true)).toBe('First line.\nSecond line.')
+    const bare = unified().use(parseNews).use(stringifyNews, {sharedView: true})
+    expect(bare.processSync('No view here.\n').toString()).toBe('No view here.\n')
   })
 
   it('is a unified compiler', () => {

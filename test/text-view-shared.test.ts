@@ -69,14 +69,16 @@ function walkingAnew(plugin: Plugin<[unknown?], Root>): Plugin<[unknown?], Root>
   } as unknown as Plugin<[unknown?], Root>
 }
 
-function run(text: string, policy: string, share: boolean, dryRun: boolean) {
+function run(text: string, policy: string, share: boolean, dryRun: boolean, parserView = false) {
   const plugins = [
     ...(repair.plugins ?? []),
     ...(clean.plugins ?? []),
     ...(normalise.plugins ?? []),
   ] as Pluggable[]
   // Typed loosely: the chain is built plugin by plugin, as the presets list them.
-  let processor = unified().use(parseNews).use(retextStringify) as unknown as Processor<Root>
+  let processor = unified()
+    .use(parseNews, {shareView: parserView})
+    .use(retextStringify) as unknown as Processor<Root>
   for (const entry of plugins) {
     const [attacher, options] = Array.isArray(entry) ? entry : [entry, undefined]
     const plugin = attacher as Plugin<[unknown?], Root>
@@ -164,6 +166,50 @@ describe('the shared text view', () => {
       ),
       {numRuns: 60, seed: 8},
     )
+  })
+
+  it("made by the parser, is the view viewOf's check makes, and changes no output", () => {
+    const texts = fc.oneof(
+      article,
+      fc.constantFrom('', ' ', '\n\n', 'One.\r\nTwo.\r\n', ' \t Lead.\n\n  Body text.  \n'),
+    )
+    fc.assert(
+      fc.property(texts, (text) => {
+        const file = new VFile(text)
+        const made = viewOf(unified().use(parseNews, {shareView: true}).parse(file) as Root)
+        const tree = made.root
+        forgetView(tree)
+        const checked = viewOf(tree, file)
+        expect(checked).not.toBe(made)
+        expect(made.text).toBe(checked.text)
+        // From the end back, as the cleaners ask: each lookup may start the
+        // index at a child of the root, so the children's starts must agree.
+        for (let offset = text.length; offset >= 0; offset--) {
+          expect(made.toOriginal(offset)).toBe(checked.toOriginal(offset))
+          expect(made.indexFrom(offset).starts).toEqual(checked.indexFrom(offset).starts)
+        }
+      }),
+      {numRuns: 150, seed: 8},
+    )
+    fc.assert(
+      fc.property(
+        article,
+        fc.constantFrom('preserve', 'curly'),
+        fc.boolean(),
+        (text, policy, dry) => {
+          expect(run(text, policy, true, dry, true)).toEqual(run(text, policy, false, dry))
+        },
+      ),
+      {numRuns: 60, seed: 8},
+    )
+  })
+
+  it('is not made by the parser unless asked: a plugin before the cleaners may edit the tree', () => {
+    const file = new VFile('Rates rose. Bonds fell.')
+    const tree = unified().use(parseNews).parse(file) as Root
+    const first = tree.children[0]
+    if (first && 'children' in first) first.children.length = 0
+    expect(viewOf(tree, file).text).toBe('')
   })
 
   it('reads the file text when the tree still spells it, else walks', () => {

@@ -243,6 +243,14 @@ export function viewOf(tree: Root, file?: VFile): TextView {
   return view
 }
 
+/**
+ * The text of `tree`'s shared view, if it has one (the text as the tree now
+ * reads, when every edit went through `applyEdits`), else `undefined`.
+ */
+export function sharedTextOf(tree: Root): string | undefined {
+  return sharedView(tree)?.text
+}
+
 /** Drop the shared view of `tree`: its next `viewOf` walks the tree again. */
 export function forgetView(tree: Root): void {
   if (sharedView(tree)) setSharedView(tree, undefined)
