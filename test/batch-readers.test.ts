@@ -2,10 +2,13 @@
  * Readers: every input format streamed as items in order, with bad input
  * turned into error items; paths, folders and globs expanded to inputs.
  */
+
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Readable} from 'node:stream'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 import {gzipSync} from 'node:zlib'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
@@ -173,6 +176,50 @@ describe('WARC', () => {
       ['https://news.example/two', '<p>Two</p>'],
     ])
     expect(items[0]?.url).toBe('https://news.example/one')
+  })
+})
+
+describe('a WARC file cut short', () => {
+  it('at any byte, ends with the whole pages before the cut, and an error unless the cut falls between records', () => {
+    // In a child process with a time limit: warcio once looped for ever on a
+    // record whose Content-Length ran past the end of the file.
+    const reader = pathToFileURL(
+      fileURLToPath(new URL('../dist/pipeline/io/warc.js', import.meta.url)),
+    )
+    const child = spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('./warc-cuts.mjs', import.meta.url)), reader.href],
+      {encoding: 'utf8', timeout: 20_000, cwd: fileURLToPath(new URL('..', import.meta.url))},
+    )
+    expect(child.error).toBeUndefined()
+    expect(child.status, child.stderr).toBe(0)
+    type Cut = {cut: number; items: Array<{record: number; html?: string; error?: string}>}
+    const result = JSON.parse(child.stdout) as Record<
+      'plain' | 'gzip',
+      {length: number; boundaries: number[]; cuts: Cut[]}
+    >
+    const pages = ['<p>One</p>', undefined, '<p>Two</p>']
+    for (const {length, boundaries, cuts} of Object.values(result)) {
+      expect(cuts).toHaveLength(length + 1)
+      for (const {cut, items} of cuts) {
+        // The pages of the whole records before the cut, in order; the page of
+        // the record cut may come too, whole, when only its closing line breaks
+        // are missing. Never a part of a page.
+        const whole = boundaries.filter((end) => end <= cut).length
+        const before = pages.slice(0, whole).filter((page) => page !== undefined)
+        const upTo = pages.slice(0, whole + 1).filter((page) => page !== undefined)
+        const read = items.filter((item) => item.html !== undefined).map((item) => item.html)
+        expect([before, upTo], `cut at ${cut}`).toContainEqual(read)
+        const errors = items.filter((item) => item.error !== undefined)
+        if (cut === 0 || boundaries.includes(cut)) expect(errors, `cut at ${cut}`).toEqual([])
+        else {
+          expect(errors, `cut at ${cut}`).toHaveLength(1)
+          expect(errors[0]?.error).toMatch(/cut short/)
+          // The error names the record the cut is in (or the last one read).
+          expect(errors[0]?.record).toBeGreaterThanOrEqual(whole)
+        }
+      }
+    }
   })
 })
 

@@ -5,7 +5,7 @@
  * passed over.
  */
 import type {Readable} from 'node:stream'
-import {WARCParser} from 'warcio'
+import {LimitReader, WARCParser, type WARCRecord} from 'warcio'
 import {decodeHtml} from './html-charset.js'
 import {HtmlInputError} from './html-errors.js'
 
@@ -25,41 +25,157 @@ export interface WarcError {
   record: number
   url: string | undefined
   error: string
+  /** The file ends inside this record. */
+  cut?: true
 }
 
 /** An HTTP Content-Type that holds a page. */
 export const htmlType = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i
 
-/** Stream the HTML pages of a WARC (plain or gzipped, detected from the bytes). */
+/**
+ * How many times the WARC parser may ask for more bytes once the input has
+ * ended. warcio asks a few times at the end of a well-formed file; when a
+ * record's Content-Length runs past the end of a cut-short file, skipping the
+ * rest of that record asks forever (warcio 2.4: `LimitReader#skipFully` loops
+ * while each read past the end gives nothing), which hung the whole batch.
+ */
+export const readsPastEnd = 64
+
+/** Thrown when the WARC parser keeps asking for bytes after the input ended. */
+class ReadPastEndError extends Error {}
+
+/** The bytes of an input as the WARC parser reads them, counted. */
+class CountedInput implements AsyncIterable<Uint8Array> {
+  /** Bytes handed to the parser so far. */
+  bytes = 0
+  /** Whether the input starts as gzip does. */
+  gzip = false
+  /** Line feeds in the run of CR and LF bytes that ends the input so far. */
+  closingLineFeeds = 0
+  readonly #input: AsyncIterable<Uint8Array>
+
+  constructor(input: AsyncIterable<Uint8Array>) {
+    this.#input = input
+  }
+
+  /** The chunks, then the end; asked for more {@link readsPastEnd} times after it, a {@link ReadPastEndError}. */
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    const source = this.#input[Symbol.asyncIterator]()
+    let pastEnd = -1
+    return {
+      next: async () => {
+        if (pastEnd >= 0) {
+          if (++pastEnd > readsPastEnd) throw new ReadPastEndError()
+          return {done: true, value: undefined}
+        }
+        const result = await source.next()
+        if (result.done) pastEnd = 0
+        else this.#read(result.value)
+        return result
+      },
+    }
+  }
+
+  #read(chunk: Uint8Array): void {
+    if (this.bytes === 0) this.gzip = chunk[0] === 0x1f && chunk[1] === 0x8b
+    this.bytes += chunk.byteLength
+    let at = chunk.byteLength - 1
+    let lineFeeds = 0
+    for (; at >= 0; at--) {
+      const byte = chunk[at]
+      if (byte === 0x0a) lineFeeds++
+      else if (byte !== 0x0d) break
+    }
+    // A chunk of line breaks only carries the run on.
+    this.closingLineFeeds = at < 0 ? this.closingLineFeeds + lineFeeds : lineFeeds
+  }
+
+  /**
+   * Whether the input ended where a record can end: a plain WARC record ends
+   * with two line breaks (CRLF CRLF); a gzipped one at the end of its member,
+   * which `offset` (the parser's end of its last whole record) tells.
+   */
+  endsWhole(offset: number): boolean {
+    if (this.bytes === 0) return true
+    return this.gzip ? offset >= this.bytes : this.closingLineFeeds >= 2
+  }
+}
+
+/**
+ * Stream the HTML pages of a WARC (plain or gzipped, detected from the bytes).
+ * A file cut short (an interrupted download) ends with an error naming the
+ * last record read: warcio itself stops quietly there, or never stops.
+ */
 export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | WarcError> {
+  const counted = new CountedInput(input)
+  const parser = new WARCParser(counted)
   let record = 0
-  for await (const entry of WARCParser.iterRecords(input)) {
-    record++
-    if (entry.warcType !== 'response') continue
-    const url = entry.warcTargetURI ?? undefined
-    const http = entry.httpHeaders
-    const type = http?.headers.get('content-type') ?? ''
-    if (!http || !htmlType.test(type)) continue
-    const status = Number(http.statusCode)
-    if (status < 200 || status >= 300) continue
-    let bytes: Uint8Array
-    try {
-      // `true`: undo chunked transfer and content encodings, as a browser would.
-      bytes = await entry.readFully(true)
-    } catch (error) {
-      yield {record, url, error: `Cannot read WARC record: ${(error as Error).message}`}
-      continue
+  let url: string | undefined
+  /** The record last found cut short (its error says so already). */
+  let cutRecord = -1
+  const cutShort = (): WarcError => ({
+    record,
+    url,
+    error:
+      record === 0
+        ? 'The file is cut short or is not a WARC file: no whole record was read'
+        : `The file is cut short in or after WARC record ${record}: the records after it are missing`,
+  })
+  try {
+    for await (const entry of parser) {
+      record++
+      url = entry.warcTargetURI ?? undefined
+      const page = await pageOf(entry, record, url)
+      if (page && 'cut' in page) cutRecord = record
+      if (page) yield page
     }
-    // Binary payloads labelled HTML are refused by the HTML reader: an error record for this
-    // record only, so the pages after it are still read.
-    let page: ReturnType<typeof decodeHtml>
-    try {
-      page = decodeHtml(bytes)
-    } catch (error) {
-      if (!(error instanceof HtmlInputError)) throw error
-      yield {record, url, error: `Skipped: ${error.message}`}
-      continue
+  } catch (error) {
+    if (!(error instanceof ReadPastEndError)) throw error
+    yield cutShort()
+    return
+  }
+  if (!counted.endsWhole(parser.offset) && cutRecord !== record) yield cutShort()
+}
+
+/** The page of one WARC record, an error for a page that could not be read, or `undefined` for any other record. */
+async function pageOf(
+  entry: WARCRecord,
+  record: number,
+  url: string | undefined,
+): Promise<WarcPage | WarcError | undefined> {
+  if (entry.warcType !== 'response') return undefined
+  const http = entry.httpHeaders
+  const type = http?.headers.get('content-type') ?? ''
+  if (!http || !htmlType.test(type)) return undefined
+  const status = Number(http.statusCode)
+  if (status < 200 || status >= 300) return undefined
+  // The payload's length as the record announces it (Content-Length less the
+  // HTTP head), read before the payload is.
+  const reader = entry.reader
+  const announced = reader instanceof LimitReader ? reader.limit : undefined
+  let bytes: Uint8Array
+  try {
+    const raw = await entry.readFully(false)
+    if (announced !== undefined && raw.byteLength < announced) {
+      return {
+        record,
+        url,
+        error: `WARC record ${record} is cut short: ${raw.byteLength} of its ${announced} payload bytes are in the file`,
+        cut: true,
+      }
     }
-    yield {record, url, html: page.html, warnings: page.warnings}
+    // `true`: undo chunked transfer and content encodings, as a browser would.
+    bytes = await entry.readFully(true)
+  } catch (error) {
+    return {record, url, error: `Cannot read WARC record: ${(error as Error).message}`}
+  }
+  // Binary payloads labelled HTML are refused by the HTML reader: an error record for this
+  // record only, so the pages after it are still read.
+  try {
+    const page = decodeHtml(bytes)
+    return {record, url, html: page.html, warnings: page.warnings}
+  } catch (error) {
+    if (!(error instanceof HtmlInputError)) throw error
+    return {record, url, error: `Skipped: ${error.message}`}
   }
 }
