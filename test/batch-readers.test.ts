@@ -214,11 +214,41 @@ describe('a WARC file cut short', () => {
         if (cut === 0 || boundaries.includes(cut)) expect(errors, `cut at ${cut}`).toEqual([])
         else {
           expect(errors, `cut at ${cut}`).toHaveLength(1)
-          expect(errors[0]?.error).toMatch(/cut short/)
+          // (Cut within its first bytes, a record does not even show it is one.)
+          const intoRecord = cut - (boundaries.filter((end) => end <= cut).at(-1) ?? 0)
+          expect(errors[0]?.error).toMatch(
+            intoRecord < 'WARC/1.1'.length ? /cut short|WARC version line/ : /cut short/,
+          )
           // The error names the record the cut is in (or the last one read).
           expect(errors[0]?.record).toBeGreaterThanOrEqual(whole)
         }
       }
+    }
+  })
+})
+
+describe('a file that is not a WARC', () => {
+  it('is one error, gzipped or not, however warcio reads it', async () => {
+    for (const bytes of [
+      gzipSync('Just some words.\n'),
+      Buffer.from('<html>Not a crawl</html>\r\n\r\n'),
+    ]) {
+      const items = []
+      for await (const item of readStream(
+        'warc',
+        Readable.from([bytes]),
+        defaultFields,
+        'x.warc',
+      )) {
+        items.push(item)
+      }
+      expect(items).toEqual([
+        {
+          file: 'x.warc',
+          id: 'record 1',
+          error: 'Not a WARC file: it does not open with a WARC version line',
+        },
+      ])
     }
   })
 })

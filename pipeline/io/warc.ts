@@ -123,6 +123,18 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
   })
   try {
     for await (const entry of parser) {
+      // Every WARC record opens with its version line (`WARC/1.1`).
+      if (!entry.warcHeaders.statusline.startsWith('WARC/')) {
+        yield {
+          record: record + 1,
+          url,
+          error:
+            record === 0
+              ? 'Not a WARC file: it does not open with a WARC version line'
+              : `Record ${record + 1} does not open with a WARC version line: the file is damaged after WARC record ${record}`,
+        }
+        return
+      }
       record++
       url = entry.warcTargetURI ?? undefined
       const page = await pageOf(entry, record, url)
