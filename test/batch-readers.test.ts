@@ -179,6 +179,42 @@ describe('WARC', () => {
   })
 })
 
+describe('a WARC page sent chunked and gzipped', () => {
+  it('is read as the browser would see it', async () => {
+    const html = '<html><body><p>Chunked and gzipped page.</p></body></html>'
+    const gzipped = gzipSync(html)
+    const body = Buffer.concat([
+      Buffer.from(`${gzipped.length.toString(16)}\r\n`),
+      gzipped,
+      Buffer.from('\r\n0\r\n\r\n'),
+    ])
+    async function* payload() {
+      yield new Uint8Array(body)
+    }
+    const record = WARCRecord.create(
+      {
+        url: 'https://news.example/packed',
+        type: 'response',
+        httpHeaders: {
+          'Content-Type': 'text/html',
+          'Transfer-Encoding': 'chunked',
+          'Content-Encoding': 'gzip',
+        },
+        statusline: 'HTTP/1.1 200 OK',
+      },
+      payload(),
+    )
+    const bytes = await WARCSerializer.serialize(record, {gzip: true})
+    const items = []
+    for await (const item of readStream('warc', Readable.from([bytes]), defaultFields)) {
+      items.push(item)
+    }
+    expect(items.map((item) => [item.id, item.html, item.error])).toEqual([
+      ['https://news.example/packed', html, undefined],
+    ])
+  })
+})
+
 describe('a WARC file cut short', () => {
   it('at any byte, ends with the whole pages before the cut, and an error unless the cut falls between records', () => {
     // In a child process with a time limit: warcio once looped for ever on a
