@@ -127,7 +127,7 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
       if (!entry.warcHeaders.statusline.startsWith('WARC/')) {
         yield {
           record: record + 1,
-          url,
+          url: undefined,
           error:
             record === 0
               ? 'Not a WARC file: it does not open with a WARC version line'
@@ -143,7 +143,7 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
     }
   } catch (error) {
     if (!(error instanceof ReadPastEndError)) throw error
-    yield cutShort()
+    if (cutRecord !== record) yield cutShort()
     return
   }
   if (!counted.endsWhole(parser.offset) && cutRecord !== record) yield cutShort()
