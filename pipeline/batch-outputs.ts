@@ -3,8 +3,9 @@
  * resumable run to its inputs and configuration.
  */
 import {createHash} from 'node:crypto'
+import {realpathSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
-import {extname, join} from 'node:path'
+import {dirname, extname, join, resolve} from 'node:path'
 import {defaultFields, type FieldMap} from './io/jsonl.js'
 import {type InputFile, kindOf} from './io/readers.js'
 import type {ItemOptions} from './item.js'
@@ -18,6 +19,63 @@ export function mirrorOf(file: InputFile): string | undefined {
   if (kind === 'jsonl') return file.relativePath.replace(/\.gz$/i, '')
   if (kind === 'html') {
     return `${file.relativePath.slice(0, file.relativePath.length - extname(file.path).length)}.txt`
+  }
+  return undefined
+}
+
+/** The files and folder `--text-files` writes the texts of `file`'s records to (multi-record inputs only). */
+function textFolderOf(file: InputFile): string | undefined {
+  const kind = kindOf(file.path)
+  return kind === 'jsonl' || kind === 'csv' || kind === 'warc'
+    ? join('texts', file.relativePath)
+    : undefined
+}
+
+/** `path` with its symbolic links resolved as far as it exists. */
+function realOf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    const parent = dirname(path)
+    return parent === path ? path : join(realOf(parent), path.slice(parent.length + 1))
+  }
+}
+
+/**
+ * Why the outputs of a run into `out` cannot be written, if they cannot: one
+ * would overwrite an input (inputs are never modified), or two inputs would
+ * write the same file (`a/story.txt` and `b/story.txt` named on the command
+ * line both mirror to `story.txt`). `runFiles` are the run's own files.
+ */
+export function outputClash(
+  files: readonly InputFile[],
+  out: string,
+  runFiles: readonly string[],
+  textFiles: boolean,
+): string | undefined {
+  const inputs = new Map(files.map((file) => [realOf(resolve(file.path)), file]))
+  const owners = new Map<string, InputFile | undefined>()
+  for (const name of runFiles) owners.set(realOf(resolve(out, name)), undefined)
+  for (const file of files) {
+    for (const target of [mirrorOf(file), textFiles ? textFolderOf(file) : undefined]) {
+      if (target === undefined) continue
+      const path = realOf(resolve(out, target))
+      const input = inputs.get(path)
+      if (input)
+        return `The output ${path} would overwrite the input ${input.path}: choose another --out`
+      if (owners.has(path)) {
+        const other = owners.get(path)
+        return other
+          ? `Inputs ${other.path} and ${file.path} would both write ${path}: clean them into different --out folders, or name one folder that holds both`
+          : `Input ${file.path} would write the run's own ${path}: rename it or choose another --out`
+      }
+      owners.set(path, file)
+    }
+  }
+  for (const [path, input] of inputs) {
+    if (owners.has(path) && owners.get(path) === undefined) {
+      return `The run's own ${path} would overwrite the input ${input.path}: choose another --out`
+    }
   }
   return undefined
 }

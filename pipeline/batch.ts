@@ -7,7 +7,7 @@
  */
 import type {ReadStream} from 'node:fs'
 import {join, resolve} from 'node:path'
-import {fingerprintOf, mirrorOf, textFileOf} from './batch-outputs.js'
+import {fingerprintOf, mirrorOf, outputClash, textFileOf} from './batch-outputs.js'
 import type {CleanOptions} from './index.js'
 import {writeFileAtomic} from './io/atomic.js'
 import {defaultFields, type FieldMap} from './io/jsonl.js'
@@ -71,12 +71,8 @@ export async function runBatch(
   options: BatchOptions,
 ): Promise<BatchResult> {
   const out = options.out === undefined ? undefined : resolve(options.out)
-  const clash = files.find((file) => runFiles.includes(file.relativePath))
-  if (out && clash) {
-    throw new UsageError(
-      `Input ${clash.path} would be overwritten by the run's own ${clash.relativePath}`,
-    )
-  }
+  const clash = out && outputClash(files, out, runFiles, options.textFiles === true)
+  if (clash) throw new UsageError(clash)
   if (options.resume && !out) throw new UsageError('--resume needs --out DIR')
   const itemOptions: ItemOptions = {score: options.score, dryRun: options.dryRun}
   const fields = options.fields ?? defaultFields

@@ -4,7 +4,7 @@
  * pipeline; every record carries its reproducibility stamp.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -147,6 +147,33 @@ describe('input formats through the CLI', () => {
       id: 'a/b',
       text: 'Rain closed the pass.',
     })
+  })
+
+  it('refuses, before writing anything, outputs that would overwrite an input or each other', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-clash-'))
+    for (const name of ['a', 'b']) mkdirSync(join(folder, name))
+    const story = 'Rates  rose on Tuesday.\n'
+    for (const path of ['a/story.txt', 'b/story.txt']) writeFileSync(join(folder, path), story)
+    writeFileSync(join(folder, 'a/feed.jsonl'), `${JSON.stringify({id: 1, text: story})}\n`)
+    // The input's own folder as --out: its cleaned copy would replace it.
+    const own = copydesk(['clean', join(folder, 'a/story.txt'), '--out', join(folder, 'a')])
+    expect(own.code).toBe(2)
+    expect(own.stderr).toMatch(/would overwrite the input .*story\.txt/)
+    expect(readFileSync(join(folder, 'a/story.txt'), 'utf8')).toBe(story)
+    const feed = copydesk(['clean', join(folder, 'a/feed.jsonl'), '--out', join(folder, 'a')])
+    expect(feed.code).toBe(2)
+    expect(readdirSync(join(folder, 'a')).sort()).toEqual(['feed.jsonl', 'story.txt'])
+    // Two inputs of one name, as files or as folders: both would write out/story.txt.
+    for (const inputs of [
+      ['a/story.txt', 'b/story.txt'],
+      ['a', 'b'],
+    ]) {
+      const out = join(folder, 'out')
+      const both = copydesk(['clean', ...inputs.map((path) => join(folder, path)), '--out', out])
+      expect(both.code).toBe(2)
+      expect(both.stderr).toMatch(/would both write .*story\.txt/)
+      expect(existsSync(out)).toBe(false)
+    }
   })
 
   it('extracts HTML pages from a folder and from a gzipped WARC', async () => {
