@@ -109,6 +109,43 @@ describe('CSV', () => {
     expect(none[0]?.error).toMatch(/No text column/)
   })
 
+  it('reads every row of a file whose line endings are mixed', async () => {
+    // Line endings were found from the first line alone: CRLF there made every
+    // later LF-only row part of the row before, with no error.
+    const rows = Array.from({length: 40}, (_, index) => `${index + 2},Row ${index + 2}.`)
+    const csv = `id,text\r\n1,First row.\r\n${rows.join('\n')}\n41,Last.\r`
+    const items = await collect(readStream('csv', Readable.from([csv]), defaultFields))
+    expect(items.map((item) => item.text)).toEqual([
+      'First row.',
+      ...rows.map((row) => row.slice(row.indexOf(',') + 1)),
+      'Last.',
+    ])
+  })
+
+  it('keeps a quote inside an unquoted field, and reads on past a row it cannot read', async () => {
+    const csv = [
+      'id,text',
+      '1,Fine.',
+      '2,He said "no" twice.',
+      '3,Hello, world.',
+      '4,"Quoted, fine."',
+      '5,After.',
+    ].join('\n')
+    const items = await collect(readStream('csv', Readable.from([csv]), defaultFields, 'x.csv'))
+    expect(items).toEqual([
+      {file: 'x.csv', line: 2, id: '1', text: 'Fine.'},
+      {file: 'x.csv', line: 3, id: '2', text: 'He said "no" twice.'},
+      // An unquoted comma: more fields than the header, so the text is not known.
+      {
+        file: 'x.csv',
+        line: 4,
+        error: 'Invalid CSV row: Invalid Record Length: columns length is 2, got 3 on line 4',
+      },
+      {file: 'x.csv', line: 5, id: '4', text: 'Quoted, fine.'},
+      {file: 'x.csv', line: 6, id: '5', text: 'After.'},
+    ])
+  })
+
   it('turns a broken file into one error item and goes no further', async () => {
     const csv = 'id,text\n1,"Fine row."\n2,"unclosed quote\n'
     const items = await collect(readStream('csv', Readable.from([csv]), defaultFields))

@@ -25,17 +25,41 @@ interface Row {
   info: {lines: number}
 }
 
+/** A row the parser could not read and went past: its fault and the line it ends on. */
+interface Skipped {
+  skipped: string
+  line: number
+}
+
 /**
  * Rows as they are parsed, then the parser's error if it fails. Unlike the
  * stream's async iterator, which drops the rows still buffered when an error
  * arrives, every row read before the fault comes out.
  */
-async function* rowsOf(input: Readable): AsyncGenerator<Row | Error> {
+async function* rowsOf(input: Readable): AsyncGenerator<Row | Skipped | Error> {
+  // Rows the parser skips are reported in line order among the rows it gives:
+  // its callback may run before rows parsed earlier reach the queue.
+  const skips: Skipped[] = []
   const parser = input.pipe(
     parse({
       bom: true,
       columns: true,
-      relax_column_count: true,
+      // Any line ending ends a row, mixed or not: found from the first line
+      // alone, CRLF made every later LF-only row part of the row before.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      // A quote inside an unquoted field is text (`Bad "quote" here`).
+      relax_quotes: true,
+      // A row short of fields lacks only its last columns; a row with more
+      // fields than the header (an unquoted comma in the text) cannot be read
+      // right, and is an error of its own, the rows after it read on.
+      relax_column_count_less: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        const line = (error as {lines?: number} | undefined)?.lines ?? 0
+        skips.push({skipped: error?.message ?? 'unreadable row', line})
+        signal()
+        return undefined
+      },
       skip_empty_lines: true,
       max_record_size: maxRowBytes,
       info: true,
@@ -65,8 +89,14 @@ async function* rowsOf(input: Readable): AsyncGenerator<Row | Error> {
   })
   input.on('error', (error: Error) => parser.destroy(error))
   while (true) {
-    const row = queue.shift()
-    if (row) {
+    const row = queue[0]
+    const skip = skips[0]
+    // A skip waits for the row after it (or the end): rows before it may still be on their way.
+    if (skip && (row ? skip.line <= row.info.lines : finished)) {
+      skips.shift()
+      yield skip
+    } else if (row) {
+      queue.shift()
       if (queue.length < 64 && parser.isPaused()) parser.resume()
       yield row
     } else if (finished) {
@@ -82,7 +112,8 @@ async function* rowsOf(input: Readable): AsyncGenerator<Row | Error> {
 
 /**
  * Stream the rows of a CSV file as records (line = the row's first line in
- * the file). A row without text becomes an error; a broken file ends with one
+ * the file). A row without text, or with more fields than the header, becomes
+ * an error; a file broken beyond that (a quote never closed) ends with one
  * error for the rest of it.
  */
 export async function* readCsv(
@@ -98,6 +129,11 @@ export async function* readCsv(
     if (row instanceof Error) {
       yield {line: lastLine + 1, error: `Invalid CSV: ${row.message}`}
       return
+    }
+    if ('skipped' in row) {
+      yield {line: Math.max(row.line, lastLine + 1), error: `Invalid CSV row: ${row.skipped}`}
+      lastLine = Math.max(row.line, lastLine + 1)
+      continue
     }
     if (header === undefined) {
       header = Object.keys(row.record)
