@@ -51,8 +51,12 @@ interface TagToken {
  */
 function scanTags(html: string, onTag: (tag: TagToken) => void): void {
   let index = html.indexOf('<')
+  // The first `>` after the last `<` looked at: still the first after the next
+  // `<` while it lies beyond it. Searched again for every `<`, a text of many
+  // `<` and one late `>` was scanned to that `>` from each (quadratic).
+  let close = -1
   while (index !== -1 && index < html.length) {
-    const close = html.indexOf('>', index + 1)
+    if (close <= index) close = html.indexOf('>', index + 1)
     if (close === -1) return
     let cursor = index + 1
     const closing = html.charCodeAt(cursor) === 47 // '/'

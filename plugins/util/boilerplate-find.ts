@@ -229,9 +229,11 @@ export function findBoilerplate(text: string, rules: readonly CompiledRule[]): B
     if (previous && span.start < previous.end) continue
     kept.push({...span})
   }
-  const whole = kept.filter((span) => coversWholeLines(text, span))
+  const whole: BoilerplateSpan[] = []
+  const inLine: BoilerplateSpan[] = []
+  for (const span of kept) (coversWholeLines(text, span) ? whole : inLine).push(span)
   widenLineCuts(text, whole)
-  for (const span of kept) if (!whole.includes(span)) tidyInline(text, span)
+  for (const span of inLine) tidyInline(text, span)
   return kept
 }
 
