@@ -6,6 +6,7 @@
  * file or item becomes an error record and the batch goes on.
  */
 import type {ReadStream} from 'node:fs'
+import {stat} from 'node:fs/promises'
 import {join, resolve} from 'node:path'
 import {fingerprintOf, mirrorOf, outputClash, textFileOf} from './batch-outputs.js'
 import type {CleanOptions} from './index.js'
@@ -71,6 +72,10 @@ export async function runBatch(
   options: BatchOptions,
 ): Promise<BatchResult> {
   const out = options.out === undefined ? undefined : resolve(options.out)
+  const outInfo = out === undefined ? undefined : await stat(out).catch(() => undefined)
+  if (outInfo && !outInfo.isDirectory()) {
+    throw new UsageError(`--out ${options.out} is not a folder`)
+  }
   const clash = out && outputClash(files, out, runFiles, options.textFiles === true)
   if (clash) throw new UsageError(clash)
   if (options.resume && !out) throw new UsageError('--resume needs --out DIR')

@@ -176,6 +176,24 @@ describe('input formats through the CLI', () => {
     }
   })
 
+  it('refuses a pipe or a device named as input, and an --out that is a file, with a usage error', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-special-'))
+    const story = join(folder, 'story.txt')
+    writeFileSync(story, 'Rates rose.\n')
+    // A named pipe with no writer would be waited on for ever; /dev/zero never ends.
+    const pipe = join(folder, 'pipe.txt')
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0)
+    for (const input of [pipe, '/dev/zero']) {
+      const result = copydesk(['clean', input, '--out', join(folder, 'out')])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/Not a file or folder: .* \(a pipe or a device\)/)
+    }
+    const onFile = copydesk(['clean', story, '--out', story])
+    expect(onFile.code).toBe(2)
+    expect(onFile.stderr).toBe(`copydesk: --out ${story} is not a folder\n`)
+    expect(readFileSync(story, 'utf8')).toBe('Rates rose.\n')
+  })
+
   it('extracts HTML pages from a folder and from a gzipped WARC', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'copydesk-html-'))
     const page = (title: string) =>

@@ -2,6 +2,7 @@
  * End-to-end tests of `copydesk lint`: formats, exit codes, --fix, the ignore
  * file, inline comments and baselines, each on files written here.
  */
+import {spawnSync} from 'node:child_process'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -179,5 +180,15 @@ describe('copydesk lint: suppressions', () => {
     expect(fresh.findings.map((f) => [f.ruleId, f.line, f.actual])).toEqual([
       ['hill-related-blurb', 1, 'Ed Bo MoeMoe visits port MORE'],
     ])
+  })
+})
+
+describe('copydesk lint: what is not a file', () => {
+  it('refuses a named pipe with a usage error instead of waiting on it', () => {
+    const root = workspace({'story.md': 'Rates rose.\n'})
+    expect(spawnSync('mkfifo', [join(root, 'pipe.md')]).status).toBe(0)
+    const result = lint(['pipe.md'], {cwd: root})
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/Not a file or folder: pipe\.md/)
   })
 })

@@ -92,6 +92,11 @@ export async function expandPaths(paths: readonly string[]): Promise<InputFile[]
     if (!info) throw new UsageError(`No such file or folder: ${path}`)
     if (info.isDirectory()) {
       await walk(absolute, absolute, files, seen)
+    } else if (!info.isFile()) {
+      // A pipe with no writer never ends, nor does a device such as /dev/zero.
+      throw new UsageError(
+        `Not a file or folder: ${path} (a pipe or a device); give a stream on standard input instead`,
+      )
     } else {
       files.push({path: absolute, relativePath: basename(absolute)})
     }

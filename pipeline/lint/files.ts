@@ -91,7 +91,10 @@ export async function expandLintPaths(paths: readonly string[], filter: Ignore):
     const info = await stat(absolute).catch(() => undefined)
     if (!info) throw new UsageError(`No such file or folder: ${path}`)
     if (info.isDirectory()) await walk(absolute)
-    else if (!ignored(filter, absolute)) files.push(absolute)
+    else if (!info.isFile()) {
+      // A pipe with no writer never ends, nor does a device such as /dev/zero.
+      throw new UsageError(`Not a file or folder: ${path} (a pipe or a device); give it on stdin`)
+    } else if (!ignored(filter, absolute)) files.push(absolute)
   }
   return files
 }
