@@ -183,12 +183,23 @@ describe('copydesk lint: suppressions', () => {
   })
 })
 
-describe('copydesk lint: what is not a file', () => {
+describe('copydesk lint: files as they are on disk', () => {
   it('refuses a named pipe with a usage error instead of waiting on it', () => {
     const root = workspace({'story.md': 'Rates rose.\n'})
     expect(spawnSync('mkfifo', [join(root, 'pipe.md')]).status).toBe(0)
     const result = lint(['pipe.md'], {cwd: root})
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/Not a file or folder: pipe\.md/)
+  })
+
+  it('fixes a CRLF file and writes it back with CRLF line ends', () => {
+    const root = workspace({'story.md': 'Rates rose.\r\nThe  board met.\r\nIt voted.\r\n'})
+    const result = lint(['--fix', 'story.md'], {cwd: root})
+    expect(result.code).toBe(0)
+    // Only the double space was a finding: the CRs are the file's line ends.
+    expect(result.stderr).toMatch(/fixed 1 finding\(s\) in story\.md \(repeated-space 1\)/)
+    expect(readFileSync(join(root, 'story.md'), 'utf8')).toBe(
+      'Rates rose.\r\nThe board met.\r\nIt voted.\r\n',
+    )
   })
 })

@@ -66,7 +66,11 @@ async function fixFile(
   if (decoded.binary || decoded.warnings.length > 0 || result.format === 'jsonl') {
     return {result, fixed}
   }
-  let text = decoded.text
+  // A file whose every line ends in CRLF is fixed as LF text and written back
+  // with CRLF: the CRs are its style, not trailing white space.
+  const crlf = decoded.text.includes('\r\n') && !/(?:^|[^\r])\n/.test(decoded.text)
+  let text = crlf ? decoded.text.replaceAll('\r\n', '\n') : decoded.text
+  if (crlf) result = lintDecoded(text, path, display, config)
   for (let pass = 0; pass < fixPasses; pass++) {
     const outcome = applyFixes(text, result.findings)
     if (outcome.count === 0) break
@@ -77,7 +81,7 @@ async function fixFile(
   }
   if (Object.keys(fixed).length > 0) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? byteOrderMark : ''
-    await writeFileAtomic(path, bom + text)
+    await writeFileAtomic(path, bom + (crlf ? text.replaceAll('\n', '\r\n') : text))
     result.fixed = fixed
   }
   return {result, fixed}
