@@ -192,6 +192,25 @@ describe('copydesk lint: files as they are on disk', () => {
     expect(result.stderr).toMatch(/Not a file or folder: pipe\.md/)
   })
 
+  it('lints a CRLF file as its text: no trailing white space at every line, offsets in the file', () => {
+    const lines = [
+      'Rates rose on Tuesday.',
+      '',
+      'Sen. Joe DaleJoseph Dale Jr.Senate panel delays vote MORE said the  plan was sound.',
+    ]
+    const text = `${lines.join('\r\n')}\r\n`
+    const root = workspace({'story.txt': text})
+    const {findings} = lintJson(['story.txt'], {cwd: root})
+    expect(findings.map((finding) => finding.ruleId).sort()).toEqual([
+      'hill-related-blurb',
+      'repeated-space',
+    ])
+    for (const finding of findings) {
+      expect(finding.line).toBe(3)
+      expect(text.slice(finding.fix?.start, finding.fix?.end)).toBe(finding.actual)
+    }
+  })
+
   it('fixes a CRLF file and writes it back with CRLF line ends', () => {
     const root = workspace({'story.md': 'Rates rose.\r\nThe  board met.\r\nIt voted.\r\n'})
     const result = lint(['--fix', 'story.md'], {cwd: root})

@@ -12,6 +12,7 @@ import {writeFileAtomic} from '../io/atomic.js'
 import {decode} from '../io/decode.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../lint/baseline.js'
 import {ConfigFinder, type LintConfig, resolveRule} from '../lint/config.js'
+import {isCrlfText} from '../lint/engine.js'
 import {
   displayPath,
   expandLintPaths,
@@ -68,7 +69,7 @@ async function fixFile(
   }
   // A file whose every line ends in CRLF is fixed as LF text and written back
   // with CRLF: the CRs are its style, not trailing white space.
-  const crlf = decoded.text.includes('\r\n') && !/(?:^|[^\r])\n/.test(decoded.text)
+  const crlf = isCrlfText(decoded.text)
   let text = crlf ? decoded.text.replaceAll('\r\n', '\n') : decoded.text
   if (crlf) result = lintDecoded(text, path, display, config)
   for (let pass = 0; pass < fixPasses; pass++) {

@@ -104,8 +104,23 @@ function keepFinalLineBreak(candidate: Candidate, input: string): Candidate | un
   }
 }
 
-/** Lint `input` (a whole file, or one JSONL record's text). */
+/**
+ * Lint `input` (a whole file, or one JSONL record's text). A text whose every
+ * line ends in CRLF is linted as LF text and its findings mapped back: the
+ * CRs are its style, not trailing white space at every line.
+ */
 export function lintText(input: string, options: LintTextOptions): TextResult {
+  if (!isCrlfText(input)) return lintLfText(input, options)
+  const result = lintLfText(input.replaceAll('\r\n', '\n'), options)
+  const mapBack = crlfMapper(input)
+  return {
+    ...result,
+    findings: result.findings.map(mapBack),
+    suppressed: result.suppressed.map(mapBack),
+  }
+}
+
+function lintLfText(input: string, options: LintTextOptions): TextResult {
   const prose = extractProse(input, options.format)
   const record = runRecord(prose.text, {dryRun: true, path: options.path})
   if (isErrorRecord(record)) return {findings: [], suppressed: [], error: record.error}
@@ -168,4 +183,45 @@ export function lintText(input: string, options: LintTextOptions): TextResult {
     } else findings.push(finding)
   }
   return {findings, suppressed}
+}
+
+/** Whether `text` has line breaks and every one is CRLF. */
+export function isCrlfText(text: string): boolean {
+  return text.includes('\r\n') && !/(?:^|[^\r])\n/.test(text)
+}
+
+/**
+ * For a CRLF text linted as LF text, a function that puts a finding back in
+ * the CRLF text: offsets move past the CRs before them, and a line break in
+ * the text found or suggested is CRLF again. Lines and columns do not change.
+ */
+function crlfMapper(text: string): (finding: LintFinding) => LintFinding {
+  // Offsets of the line feeds in the LF text: the n-th is n places before its CRLF one.
+  const feeds: number[] = []
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    feeds.push(at - feeds.length - 1)
+  }
+  const toCrlf = (offset: number): number => {
+    let low = 0
+    let high = feeds.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((feeds[middle] ?? 0) < offset) low = middle + 1
+      else high = middle
+    }
+    return offset + low
+  }
+  const crlf = (value: string): string => value.replaceAll('\n', '\r\n')
+  return (finding) => ({
+    ...finding,
+    start: toCrlf(finding.start),
+    end: toCrlf(finding.end),
+    actual: crlf(finding.actual),
+    expected: finding.expected.map(crlf),
+    fix: finding.fix && {
+      start: toCrlf(finding.fix.start),
+      end: toCrlf(finding.fix.end),
+      text: crlf(finding.fix.text),
+    },
+  })
 }
