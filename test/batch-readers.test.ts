@@ -161,6 +161,7 @@ describe('JSONL', () => {
       JSON.stringify({id: 'a', text: 'Trains ran late on Monday.'}),
       '{"id": "b", ',
       JSON.stringify({id: 'c', page: '<p>Hi</p>', link: 'https://example.org/c'}),
+      JSON.stringify({id: 'd', page: 12}),
     ]
     writeFileSync(join(folder, 'wire.jsonl.gz'), gzipSync(lines.join('\n')))
     const items = await readFileAt(join(folder, 'wire.jsonl.gz'), 'wire.jsonl.gz', {
@@ -182,6 +183,13 @@ describe('JSONL', () => {
       id: 'c',
       html: '<p>Hi</p>',
       url: 'https://example.org/c',
+    })
+    // The HTML field there, of the wrong type: said so, not "missing".
+    expect(items[3]).toEqual({
+      file: 'wire.jsonl.gz',
+      line: 4,
+      id: 'd',
+      error: 'Field `page` is not a string',
     })
   })
 })

@@ -73,9 +73,11 @@ export function parseLine(
       line,
       ...(id === undefined ? {} : {id}),
       error:
-        text === undefined
-          ? `Missing field \`${fields.text}\`${fields.html === undefined ? '' : ` or \`${fields.html}\``}`
-          : `Field \`${fields.text}\` is not a string`,
+        text !== undefined
+          ? `Field \`${fields.text}\` is not a string`
+          : html !== undefined
+            ? `Field \`${fields.html}\` is not a string`
+            : `Missing field \`${fields.text}\`${fields.html === undefined ? '' : ` or \`${fields.html}\``}`,
     }
   }
   return {line, ...(id === undefined ? {} : {id}), text}
