@@ -5,7 +5,7 @@
  * serialisation happens where the work is spread out.
  */
 import {cleanHtml} from './index.js'
-import type {ErrorRecord} from './record.js'
+import type {CleanRecord, ErrorRecord} from './record.js'
 import {
   errorRecord,
   isErrorRecord,
@@ -106,14 +106,43 @@ export function processItem(item: InputItem, options: ItemOptions): Processed {
   try {
     json = JSON.stringify({...outcome, copydesk: stampFor(options)})
   } catch (error) {
-    outcome = errorRecord(item, `Cannot serialise the record: ${messageOf(error)}`)
-    json = JSON.stringify({...outcome, copydesk: stampFor(options)})
+    // Past V8's longest string (about 512 MB of JSON: per-sentence explanations
+    // run to tens of times a long text of short sentences). The record without
+    // them still holds the text, every removal and change, and the scores.
+    const lean = isErrorRecord(outcome) ? undefined : withoutExplanations(outcome)
+    try {
+      if (!lean) throw error
+      json = JSON.stringify({...lean, copydesk: stampFor(options)})
+      outcome = lean
+    } catch {
+      outcome = errorRecord(item, `Cannot serialise the record: ${messageOf(error)}`)
+      json = JSON.stringify({...outcome, copydesk: stampFor(options)})
+    }
   }
   return {
     json,
     digest: digestOf(outcome),
     ...(item.wantText && !isErrorRecord(outcome) ? {text: outcome.text} : {}),
   }
+}
+
+/** Sources of the messages that explain sentences (the analysers'). */
+const explainers = new Set(['score-readability', 'score-neutrality', 'retext-readability'])
+
+/**
+ * `record` without its per-sentence explanations (`sentences`, and the
+ * analysers' messages about single sentences), saying so in a message.
+ */
+export function withoutExplanations(record: CleanRecord): CleanRecord {
+  const kept = record.messages.filter((message) => !explainers.has(message.source ?? ''))
+  const dropped = record.messages.length - kept.length
+  const [note] = warningMessages(
+    [
+      `Per-sentence explanations left out (${record.sentences.length} sentences, ${dropped} messages): the record was too large to write`,
+    ],
+    'record-too-large',
+  )
+  return {...record, sentences: [], messages: note ? [...kept, note] : kept}
 }
 
 /** The facts of a record the summary needs. */
