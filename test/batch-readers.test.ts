@@ -162,6 +162,8 @@ describe('JSONL', () => {
       '{"id": "b", ',
       JSON.stringify({id: 'c', page: '<p>Hi</p>', link: 'https://example.org/c'}),
       JSON.stringify({id: 'd', page: 12}),
+      JSON.stringify({id: {$oid: '64f0c2'}, text: 'Exported from a database.'}),
+      JSON.stringify({id: null, text: 'No id at all.'}),
     ]
     writeFileSync(join(folder, 'wire.jsonl.gz'), gzipSync(lines.join('\n')))
     const items = await readFileAt(join(folder, 'wire.jsonl.gz'), 'wire.jsonl.gz', {
@@ -191,6 +193,9 @@ describe('JSONL', () => {
       id: 'd',
       error: 'Field `page` is not a string',
     })
+    // An id of another kind is kept as its JSON text; null is no id.
+    expect(items[4]).toMatchObject({line: 5, id: '{"$oid":"64f0c2"}'})
+    expect(items[5]).toEqual({file: 'wire.jsonl.gz', line: 6, text: 'No id at all.'})
   })
 })
 

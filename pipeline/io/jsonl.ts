@@ -55,7 +55,14 @@ export function parseLine(
   }
   const object = value as Record<string, unknown>
   const rawId = object[fields.id]
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : undefined
+  // An id of another kind (`{"$oid": "…"}` in a database export) is kept as
+  // its JSON text, so the record can still be traced; `null` is no id.
+  const id =
+    typeof rawId === 'string' || typeof rawId === 'number'
+      ? rawId
+      : rawId === null || rawId === undefined
+        ? undefined
+        : JSON.stringify(rawId)
   const text = object[fields.text]
   const html = fields.html === undefined ? undefined : object[fields.html]
   if (typeof html === 'string' && typeof text !== 'string') {
