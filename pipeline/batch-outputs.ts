@@ -5,7 +5,7 @@
 import {createHash} from 'node:crypto'
 import {realpathSync} from 'node:fs'
 import {stat} from 'node:fs/promises'
-import {dirname, extname, join, resolve} from 'node:path'
+import {basename, dirname, extname, join, resolve} from 'node:path'
 import {defaultFields, type FieldMap} from './io/jsonl.js'
 import {type InputFile, kindOf} from './io/readers.js'
 import type {ItemOptions} from './item.js'
@@ -37,7 +37,7 @@ function realOf(path: string): string {
     return realpathSync(path)
   } catch {
     const parent = dirname(path)
-    return parent === path ? path : join(realOf(parent), path.slice(parent.length + 1))
+    return parent === path ? path : join(realOf(parent), basename(path))
   }
 }
 
