@@ -119,7 +119,7 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
     error:
       record === 0
         ? 'The file is cut short or is not a WARC file: no whole record was read'
-        : `The file is cut short in or after WARC record ${record}: the records after it are missing`,
+        : `The file is cut short or damaged in or after WARC record ${record}: nothing after it could be read`,
   })
   try {
     for await (const entry of parser) {
