@@ -10,6 +10,7 @@ import {join} from 'node:path'
 import {Readable} from 'node:stream'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {gzipSync} from 'node:zlib'
+import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
 import {defaultFields, readLines} from '../pipeline/io/jsonl.js'
@@ -120,6 +121,32 @@ describe('CSV', () => {
       ...rows.map((row) => row.slice(row.indexOf(',') + 1)),
       'Last.',
     ])
+  })
+
+  it('reads a spreadsheet export in windows-1252, saying so on every record', async () => {
+    const rows = [
+      'id,title,content',
+      '1,Café,"Le conseil municipal a approuvé mercredi le budget de l\'année prochaine, après trois heures de débats animés. Les élus de l\'opposition ont dénoncé une hausse des impôts fonciers."',
+      '2,Économie,"La société a annoncé la fermeture de son usine près de Genève. Quelque 240 employés seront touchés, selon le syndicat, qui réclame des négociations immédiates."',
+      '3,Météo,"Des pluies abondantes sont prévues jusqu\'à dimanche sur le sud-est du pays. Les autorités conseillent d\'éviter les déplacements inutiles près des rivières."',
+    ]
+    const bytes = iconv.encode(`${rows.join('\r\n')}\r\n`, 'windows-1252')
+    const items = await collect(readStream('csv', Readable.from([bytes]), defaultFields))
+    expect(items).toHaveLength(3)
+    expect(items[0]?.text).toMatch(/^Le conseil municipal a approuvé mercredi/)
+    expect(items.map((item) => item.text).join('')).not.toContain('\uFFFD')
+    for (const item of items) {
+      expect(item.warnings).toEqual([
+        expect.stringMatching(
+          /^Input is not valid UTF-8: decoded as windows-1252 \(detected by chardet/,
+        ),
+      ])
+    }
+    // UTF-8, the usual case, says nothing.
+    const utf8 = await collect(
+      readStream('csv', Readable.from([Buffer.from(rows.join('\n'))]), defaultFields),
+    )
+    expect(utf8.map((item) => item.warnings)).toEqual([undefined, undefined, undefined])
   })
 
   it('keeps a quote inside an unquoted field, and reads on past a row it cannot read', async () => {

@@ -5,6 +5,7 @@
  */
 import type {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
+import {decodeStream} from './decode-stream.js'
 import type {FieldMap, InputError, InputRecord} from './jsonl.js'
 
 /** Columns tried, in order, when the text column named by `--text-field` is absent. */
@@ -125,7 +126,12 @@ export async function* readCsv(
   let idColumn: string | undefined
   let htmlColumn: string | undefined
   let lastLine = 1
-  for await (const row of rowsOf(input)) {
+  // A spreadsheet's CSV is often windows-1252: read as UTF-8, every accented
+  // letter became U+FFFD without a word. Each record says what was assumed.
+  const decoded = decodeStream(input)
+  const warned = (record: InputRecord): InputRecord =>
+    decoded.warnings.length > 0 ? {...record, warnings: decoded.warnings} : record
+  for await (const row of rowsOf(decoded.text)) {
     if (row instanceof Error) {
       yield {line: lastLine + 1, error: `Invalid CSV: ${row.message}`}
       return
@@ -150,14 +156,14 @@ export async function* readCsv(
     const text = textColumn === undefined ? undefined : row.record[textColumn]
     if (html !== undefined && html !== '' && (text === undefined || text === '')) {
       const url = row.record[fields.url ?? 'url']
-      yield {...where, text: '', html, ...(url ? {url} : {})}
+      yield warned({...where, text: '', html, ...(url ? {url} : {})})
     } else if (textColumn === undefined) {
       const tried = [...new Set([fields.text, ...textColumns])]
       yield {...where, error: `No text column: none of \`${tried.join('`, `')}\``}
     } else if (text === undefined) {
       yield {...where, error: `Row has no \`${textColumn}\` value`}
     } else {
-      yield {...where, text}
+      yield warned({...where, text})
     }
   }
 }

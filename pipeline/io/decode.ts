@@ -87,9 +87,26 @@ function utf16ByBom(bytes: Uint8Array): Decoded | undefined {
  * names an encoding iconv-lite knows with enough confidence.
  */
 function decodeLegacy(bytes: Uint8Array): Decoded | undefined {
+  const legacy = legacyEncodingOf(bytes)
+  if (!legacy) return undefined
+  return {
+    text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), legacy.encoding),
+    warnings: [legacy.warning],
+    binary: false,
+  }
+}
+
+/**
+ * The legacy encoding bytes that are not UTF-8 are in, by the rules of
+ * {@link decodeLegacy}, with the warning that says so; `undefined` when they
+ * are damaged UTF-8 or chardet is not confident. Only the first 64 KiB are
+ * read: they tell the encoding as well as the whole, at a fraction of the time.
+ */
+export function legacyEncodingOf(
+  bytes: Uint8Array,
+): {encoding: string; warning: string} | undefined {
   const {valid, invalid} = countUtf8(bytes)
   if (valid > invalid) return undefined
-  // The first 64 KiB tell the encoding as well as the whole, at a fraction of the time.
   const best = chardet.analyse(bytes.subarray(0, 65536))[0]
   if (!best || best.confidence < minConfidence) return undefined
   const encoding = supersets[best.name] ?? best.name
@@ -97,11 +114,8 @@ function decodeLegacy(bytes: Uint8Array): Decoded | undefined {
     return undefined
   }
   return {
-    text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), encoding),
-    warnings: [
-      `Input is not valid UTF-8: decoded as ${encoding} (detected by chardet, confidence ${best.confidence}%${best.lang ? `, language ${best.lang}` : ''})`,
-    ],
-    binary: false,
+    encoding,
+    warning: `Input is not valid UTF-8: decoded as ${encoding} (detected by chardet, confidence ${best.confidence}%${best.lang ? `, language ${best.lang}` : ''})`,
   }
 }
 

@@ -16,6 +16,8 @@ export interface InputRecord {
   url?: string | undefined
   /** Other fields of the input object, passed through untouched. */
   extra?: Record<string, unknown> | undefined
+  /** What reading it assumed (its file's encoding), for the record's messages. */
+  warnings?: readonly string[] | undefined
 }
 
 export interface InputError {

@@ -154,10 +154,11 @@ function fromRecord(input: InputRecord | InputError, file: string | undefined): 
     ...(input.id === undefined ? {} : {id: input.id}),
   }
   if (isInputError(input)) return {...where, error: input.error}
+  const warned = input.warnings === undefined ? where : {...where, warnings: [...input.warnings]}
   if (input.html !== undefined) {
-    return {...where, html: input.html, ...(input.url === undefined ? {} : {url: input.url})}
+    return {...warned, html: input.html, ...(input.url === undefined ? {} : {url: input.url})}
   }
-  return {...where, text: input.text}
+  return {...warned, text: input.text}
 }
 
 /**

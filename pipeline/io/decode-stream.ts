@@ -1,0 +1,97 @@
+/**
+ * The text of a byte stream (a CSV file), decoded as `decode` decodes a
+ * whole file, judged on its start: UTF-8; UTF-16 with a byte order mark; a
+ * legacy encoding (windows-1252 from a spreadsheet) when the first 64 KiB are
+ * not UTF-8 and chardet is confident; else UTF-8 with U+FFFD for what is not.
+ * Streamed: the file is never in memory whole.
+ */
+import {Readable} from 'node:stream'
+import iconv from 'iconv-lite'
+import {legacyEncodingOf} from './decode.js'
+
+/** Bytes read before the encoding is judged. */
+const sampleBytes = 65536
+
+export interface DecodedStream {
+  /** The text, as a stream of strings. */
+  readonly text: Readable
+  /** What was assumed (the encoding, or bytes replaced), filled before the first string comes out. */
+  readonly warnings: string[]
+}
+
+interface Decoder {
+  write(bytes: Buffer): string
+  end(): string
+}
+
+function utf8Decoder(): Decoder {
+  const decoder = new TextDecoder('utf-8')
+  return {
+    write: (bytes) => decoder.decode(bytes, {stream: true}),
+    end: () => decoder.decode(),
+  }
+}
+
+/** The decoder for a stream that starts with `head`, and what it assumes, in `warnings`. */
+function decoderFor(head: Buffer, warnings: string[]): Decoder {
+  const bom =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : undefined
+  if (bom) {
+    warnings.push(`Input is ${bom.toUpperCase()} (byte order mark): decoded as such`)
+    return iconv.getDecoder(bom, {stripBOM: true}) as unknown as Decoder
+  }
+  try {
+    // `stream`: a sequence cut at the end of the sample is not an error.
+    new TextDecoder('utf-8', {fatal: true}).decode(head, {stream: true})
+    return utf8Decoder()
+  } catch {
+    const legacy = legacyEncodingOf(head)
+    if (legacy) {
+      warnings.push(legacy.warning)
+      return iconv.getDecoder(legacy.encoding) as unknown as Decoder
+    }
+    warnings.push('Input is not valid UTF-8: invalid byte sequences replaced with U+FFFD')
+    return utf8Decoder()
+  }
+}
+
+const bufferOf = (chunk: unknown): Buffer =>
+  typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array)
+
+/** Decode `input`; see the module comment. */
+export function decodeStream(input: AsyncIterable<unknown>): DecodedStream {
+  const warnings: string[] = []
+  async function* strings(): AsyncGenerator<string> {
+    const iterator = input[Symbol.asyncIterator]()
+    const sample: Buffer[] = []
+    let size = 0
+    let done = false
+    while (size < sampleBytes) {
+      const next = await iterator.next()
+      if (next.done) {
+        done = true
+        break
+      }
+      const chunk = bufferOf(next.value)
+      sample.push(chunk)
+      size += chunk.length
+    }
+    const head = Buffer.concat(sample)
+    const decoder = decoderFor(head, warnings)
+    const first = decoder.write(head)
+    if (first) yield first
+    while (!done) {
+      const next = await iterator.next()
+      if (next.done) break
+      const text = decoder.write(bufferOf(next.value))
+      if (text) yield text
+    }
+    const rest = decoder.end()
+    if (rest) yield rest
+  }
+  return {text: Readable.from(strings(), {objectMode: false}), warnings}
+}
