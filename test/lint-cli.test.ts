@@ -211,6 +211,17 @@ describe('copydesk lint: files as they are on disk', () => {
     }
   })
 
+  it('says so when --fix leaves a file it could not read as UTF-8', () => {
+    const root = workspace({})
+    const latin = Buffer.from('Rates rose.  The café shut.\n', 'latin1')
+    writeFileSync(join(root, 'story.txt'), latin)
+    const result = lint(['--fix', 'story.txt'], {cwd: root})
+    expect(result.stderr).toMatch(
+      /story\.txt: not fixed: --fix rewrites only files it reads as UTF-8/,
+    )
+    expect(readFileSync(join(root, 'story.txt'))).toEqual(latin)
+  })
+
   it('fixes a CRLF file and writes it back with CRLF line ends', () => {
     const root = workspace({'story.md': 'Rates rose.\r\nThe  board met.\r\nIt voted.\r\n'})
     const result = lint(['--fix', 'story.md'], {cwd: root})

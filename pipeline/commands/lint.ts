@@ -65,6 +65,11 @@ async function fixFile(
   const fixed: Record<string, number> = {}
   // Never rewrite what could not be read faithfully.
   if (decoded.binary || decoded.warnings.length > 0 || result.format === 'jsonl') {
+    if (decoded.warnings.length > 0 && result.findings.some((finding) => finding.fix !== null)) {
+      result.warnings.push(
+        `${display}: not fixed: --fix rewrites only files it reads as UTF-8 as they are`,
+      )
+    }
     return {result, fixed}
   }
   // A file whose every line ends in CRLF is fixed as LF text and written back
