@@ -13,7 +13,7 @@ import {gzipSync} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
-import {defaultFields, readLines} from '../pipeline/io/jsonl.js'
+import {defaultFields, readLines, replacedWarning} from '../pipeline/io/jsonl.js'
 import {
   expandPaths,
   globCharacters,
@@ -178,6 +178,31 @@ describe('CSV', () => {
     const items = await collect(readStream('csv', Readable.from([csv]), defaultFields))
     expect(items[0]).toEqual({line: 2, id: '1', text: 'Fine row.'})
     expect(items.at(-1)?.error).toMatch(/Invalid CSV/)
+  })
+})
+
+describe('JSONL bytes that are not UTF-8', () => {
+  it('become U+FFFD with a warning on the lines that show it, however the bytes are chunked', async () => {
+    const lines = [
+      Buffer.from('{"id":1,"text":"A literal \uFFFD before any bad byte."}\n'),
+      Buffer.concat([
+        Buffer.from('{"id":2,"text":"caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' au lait."}\n'),
+      ]),
+      Buffer.from('{"id":3,"text":"Fine, and après the bad byte."}\n'),
+    ]
+    const bytes = Buffer.concat(lines)
+    for (const size of [1, 2, 3, 7, bytes.length]) {
+      const chunks: Buffer[] = []
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size))
+      const items = await collect(readStream('jsonl', Readable.from(chunks), defaultFields))
+      expect(items.map((item) => [item.id, item.text, item.warnings])).toEqual([
+        [1, 'A literal \uFFFD before any bad byte.', undefined],
+        [2, 'caf\uFFFD au lait.', [replacedWarning]],
+        [3, 'Fine, and après the bad byte.', undefined],
+      ])
+    }
   })
 })
 

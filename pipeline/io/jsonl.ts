@@ -2,6 +2,7 @@
  * JSONL input: one `{"id", "text"}` object a line, read as a stream so a
  * large file never sits in memory whole. Bad lines become error records.
  */
+import {isUtf8} from 'node:buffer'
 import type {Readable} from 'node:stream'
 
 export interface InputRecord {
@@ -106,11 +107,15 @@ export interface OverlongLine {
  * lines while the consumer is busy (a 1 GB input then sits in memory), this
  * reads the next chunk only when the lines of the last one are taken.
  */
-export async function* readLines(input: Readable): AsyncGenerator<string | OverlongLine> {
+export async function* readLines(
+  input: Readable,
+  check?: Utf8Check,
+): AsyncGenerator<string | OverlongLine> {
   const decoder = new TextDecoder('utf-8')
   let carry = ''
   let skipping = 0 // characters of an overlong line seen so far (0: not in one)
   for await (const chunk of input) {
+    if (check && typeof chunk !== 'string') check.read(chunk as Uint8Array)
     const text =
       typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, {stream: true})
     let start = 0
@@ -138,15 +143,110 @@ export async function* readLines(input: Readable): AsyncGenerator<string | Overl
     }
   }
   const rest = carry + decoder.decode()
+  check?.end()
   if (skipping > 0) yield {overlong: skipping + rest.length}
   else if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest
 }
+
+/**
+ * Which lines of a byte stream, read chunk by chunk, hold a byte sequence
+ * that is not UTF-8 (decoding puts U+FFFD there without a word). A sequence
+ * cut by a chunk's end is judged with the next chunk.
+ */
+export class Utf8Check {
+  /** 1-based numbers of the lines that hold a sequence that is not UTF-8. */
+  readonly lines = new Set<number>()
+  #tail: Uint8Array = new Uint8Array(0)
+  /** Line feeds before the tail. */
+  #lineFeeds = 0
+
+  read(chunk: Uint8Array): void {
+    const bytes = this.#tail.length === 0 ? chunk : Buffer.concat([this.#tail, chunk])
+    // The last lead byte's sequence may go on in the next chunk.
+    let cut = bytes.length
+    for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+      const byte = bytes[bytes.length - back] ?? 0
+      if (byte < 0x80) break
+      if (byte >= 0xc0) {
+        const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+        if (length > back) cut = bytes.length - back
+        break
+      }
+    }
+    const whole = bytes.subarray(0, cut)
+    // Native and fast; the byte-by-byte search runs only on a chunk that fails.
+    if (!isUtf8(whole)) this.#findInvalid(whole)
+    else this.#lineFeeds += countLineFeeds(whole)
+    this.#tail = bytes.slice(cut)
+  }
+
+  /** The stream ended: a sequence left unfinished is not UTF-8. */
+  end(): void {
+    if (this.#tail.length > 0) this.lines.add(this.#lineFeeds + 1)
+    this.#tail = new Uint8Array(0)
+  }
+
+  #findInvalid(bytes: Uint8Array): void {
+    let index = 0
+    while (index < bytes.length) {
+      const byte = bytes[index] ?? 0
+      if (byte < 0x80) {
+        if (byte === 0x0a) this.#lineFeeds++
+        index++
+        continue
+      }
+      const length = utf8Length(bytes, index)
+      if (length === 0) {
+        this.lines.add(this.#lineFeeds + 1)
+        index++
+      } else index += length
+    }
+  }
+}
+
+function countLineFeeds(bytes: Uint8Array): number {
+  let count = 0
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++
+  return count
+}
+
+/** Length of the well-formed UTF-8 sequence at `index` (RFC 3629), or 0. */
+function utf8Length(bytes: Uint8Array, index: number): number {
+  const byte = bytes[index] ?? 0
+  const second = bytes[index + 1] ?? 0
+  // The second byte's range depends on the first: no overlong forms, no surrogates, nothing past U+10FFFF.
+  let low = 0x80
+  let high = 0xbf
+  let length: number
+  if (byte >= 0xc2 && byte <= 0xdf) length = 2
+  else if (byte >= 0xe0 && byte <= 0xef) {
+    length = 3
+    if (byte === 0xe0) low = 0xa0
+    if (byte === 0xed) high = 0x9f
+  } else if (byte >= 0xf0 && byte <= 0xf4) {
+    length = 4
+    if (byte === 0xf0) low = 0x90
+    if (byte === 0xf4) high = 0x8f
+  } else return 0
+  if (second < low || second > high) return 0
+  for (let k = 2; k < length; k++) {
+    const next = bytes[index + k] ?? 0
+    if (next < 0x80 || next > 0xbf) return 0
+  }
+  return length
+}
+
+/** What a line holding U+FFFD says when its file held bytes that are not UTF-8. */
+export const replacedWarning =
+  'Input is not valid UTF-8: invalid byte sequence(s) in this line replaced with U+FFFD'
 
 /** A JSONL line that is not blank, not parsed yet (workers parse it: see `itemOfLine`). */
 export interface RawLine {
   /** 1-based line number in the input. */
   line: number
   raw: string
+  /** Set when bytes of the line that were not UTF-8 became U+FFFD. */
+  warnings?: string[] | undefined
 }
 
 /**
@@ -157,14 +257,17 @@ export interface RawLine {
  */
 export async function* readRawJsonl(input: Readable): AsyncGenerator<RawLine | InputError> {
   let line = 0
-  for await (const raw of readLines(input)) {
+  const check = new Utf8Check()
+  for await (const raw of readLines(input, check)) {
     line++
     if (typeof raw !== 'string') {
       yield {
         line,
         error: `Line too long: ${raw.overlong} characters (at most ${maxLineCharacters})`,
       }
-    } else if (raw.trim() !== '') yield {line, raw}
+    } else if (raw.trim() !== '') {
+      yield check.lines.has(line) ? {line, raw, warnings: [replacedWarning]} : {line, raw}
+    }
   }
 }
 
@@ -175,7 +278,9 @@ export async function* readJsonl(
 ): AsyncGenerator<InputRecord | InputError> {
   for await (const entry of readRawJsonl(input)) {
     const parsed = 'raw' in entry ? parseLine(entry.raw, entry.line, fields) : entry
-    if (parsed) yield parsed
+    if (parsed && 'raw' in entry && entry.warnings && !isInputError(parsed)) {
+      yield {...parsed, warnings: entry.warnings}
+    } else if (parsed) yield parsed
   }
 }
 

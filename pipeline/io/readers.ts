@@ -171,7 +171,10 @@ export function itemOfLine(item: InputItem, fields: FieldMap): InputItem {
   const line = item.line ?? 0
   // The reader keeps no blank line, so `parseLine` always gives a record or an error here.
   const parsed = parseLine(item.json, line, fields) ?? {line, error: 'Blank line'}
-  const parsedItem = fromRecord(parsed, item.file)
+  const parsedItem = fromRecord(
+    item.warnings && !isInputError(parsed) ? {...parsed, warnings: item.warnings} : parsed,
+    item.file,
+  )
   return item.wantText === undefined ? parsedItem : {...parsedItem, wantText: item.wantText}
 }
 
@@ -266,7 +269,12 @@ export async function* readInputFile(
     if (kind === 'jsonl' && options.rawJsonl) {
       for await (const entry of readRawJsonl(stream)) {
         yield 'raw' in entry
-          ? {file: file.relativePath, line: entry.line, json: entry.raw}
+          ? {
+              file: file.relativePath,
+              line: entry.line,
+              json: entry.raw,
+              ...(entry.warnings ? {warnings: entry.warnings} : {}),
+            }
           : fromRecord(entry, file.relativePath)
       }
     } else yield* readStream(kind, stream, options.fields, file.relativePath)
