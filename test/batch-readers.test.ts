@@ -181,6 +181,35 @@ describe('CSV', () => {
   })
 })
 
+describe('CSV bytes that are not UTF-8, in a file that starts as UTF-8', () => {
+  it('become U+FFFD with a warning on the rows that hold them', async () => {
+    // Past the 64 KiB the encoding is judged on, so the file is read as UTF-8.
+    const start = Array.from(
+      {length: 1500},
+      (_, n) => `${n + 10},"Résumé of row ${n}, all of it UTF-8: déjà vu."\n`,
+    )
+    const bytes = Buffer.concat([
+      Buffer.from(
+        `id,text\n${start.join('')}1,"Fine, with a literal \uFFFD."\n2,"Two lines,\nthe second caf`,
+      ),
+      Buffer.from([0xe9]),
+      Buffer.from('."\n3,Fine again.\n'),
+    ])
+    expect(bytes.length).toBeGreaterThan(65536)
+    for (const size of [7, 4096, bytes.length]) {
+      const chunks: Buffer[] = []
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size))
+      const items = await collect(readStream('csv', Readable.from(chunks), defaultFields))
+      expect(items.slice(-3).map((item) => [item.id, item.warnings])).toEqual([
+        ['1', undefined],
+        ['2', [replacedWarning]],
+        ['3', undefined],
+      ])
+      expect(items.filter((item) => item.warnings !== undefined)).toHaveLength(1)
+    }
+  })
+})
+
 describe('JSONL bytes that are not UTF-8', () => {
   it('become U+FFFD with a warning on the lines that show it, however the bytes are chunked', async () => {
     const lines = [

@@ -6,7 +6,13 @@
 import type {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {decodeStream} from './decode-stream.js'
-import type {FieldMap, InputError, InputRecord} from './jsonl.js'
+import {
+  type FieldMap,
+  type InputError,
+  type InputRecord,
+  replacedWarning,
+  Utf8Check,
+} from './jsonl.js'
 
 /** Columns tried, in order, when the text column named by `--text-field` is absent. */
 export const textColumns = ['content', 'body', 'article', 'text']
@@ -128,9 +134,19 @@ export async function* readCsv(
   let lastLine = 1
   // A spreadsheet's CSV is often windows-1252: read as UTF-8, every accented
   // letter became U+FFFD without a word. Each record says what was assumed.
-  const decoded = decodeStream(input)
-  const warned = (record: InputRecord): InputRecord =>
-    decoded.warnings.length > 0 ? {...record, warnings: decoded.warnings} : record
+  const check = new Utf8Check()
+  const decoded = decodeStream(input, check)
+  // A row's lines run from `line` to `lastLine`; one holding bytes that are not UTF-8 says so.
+  const warned = (record: InputRecord): InputRecord => {
+    let warnings = decoded.warnings
+    for (let at = record.line; at <= lastLine; at++) {
+      if (check.lines.has(at)) {
+        warnings = [...warnings, replacedWarning]
+        break
+      }
+    }
+    return warnings.length > 0 ? {...record, warnings} : record
+  }
   for await (const row of rowsOf(decoded.text)) {
     if (row instanceof Error) {
       yield {line: lastLine + 1, error: `Invalid CSV: ${row.message}`}

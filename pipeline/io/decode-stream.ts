@@ -8,6 +8,7 @@
 import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
 import {legacyEncodingOf} from './decode.js'
+import type {Utf8Check} from './jsonl.js'
 
 /** Bytes read before the encoding is judged. */
 const sampleBytes = 65536
@@ -21,7 +22,9 @@ export interface DecodedStream {
 
 interface Decoder {
   write(bytes: Buffer): string
-  end(): string
+  end(): string | undefined
+  /** Whether it reads UTF-8 (bytes that are not become U+FFFD). */
+  readonly utf8?: boolean
 }
 
 function utf8Decoder(): Decoder {
@@ -29,6 +32,7 @@ function utf8Decoder(): Decoder {
   return {
     write: (bytes) => decoder.decode(bytes, {stream: true}),
     end: () => decoder.decode(),
+    utf8: true,
   }
 }
 
@@ -62,8 +66,11 @@ function decoderFor(head: Buffer, warnings: string[]): Decoder {
 const bufferOf = (chunk: unknown): Buffer =>
   typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array)
 
-/** Decode `input`; see the module comment. */
-export function decodeStream(input: AsyncIterable<unknown>): DecodedStream {
+/**
+ * Decode `input`; see the module comment. Read as UTF-8, its bytes also go
+ * through `check`, which finds the lines holding sequences that are not.
+ */
+export function decodeStream(input: AsyncIterable<unknown>, check?: Utf8Check): DecodedStream {
   const warnings: string[] = []
   async function* strings(): AsyncGenerator<string> {
     const iterator = input[Symbol.asyncIterator]()
@@ -81,15 +88,21 @@ export function decodeStream(input: AsyncIterable<unknown>): DecodedStream {
       size += chunk.length
     }
     const head = Buffer.concat(sample)
-    const decoder = decoderFor(head, warnings)
+    // Judged on the first 64 KiB only, however large the first chunks are.
+    const decoder = decoderFor(head.subarray(0, sampleBytes), warnings)
+    const checked = decoder.utf8 ? check : undefined
+    checked?.read(head)
     const first = decoder.write(head)
     if (first) yield first
     while (!done) {
       const next = await iterator.next()
       if (next.done) break
-      const text = decoder.write(bufferOf(next.value))
+      const bytes = bufferOf(next.value)
+      checked?.read(bytes)
+      const text = decoder.write(bytes)
       if (text) yield text
     }
+    checked?.end()
     const rest = decoder.end()
     if (rest) yield rest
   }
