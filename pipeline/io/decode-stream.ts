@@ -7,7 +7,7 @@
  */
 import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
-import {legacyEncodingOf} from './decode.js'
+import {legacyEncodingOf, utf16Bom} from './decode.js'
 import type {Utf8Check} from './jsonl.js'
 
 /** Bytes read before the encoding is judged. */
@@ -38,15 +38,10 @@ function utf8Decoder(): Decoder {
 
 /** The decoder for a stream that starts with `head`, and what it assumes, in `warnings`. */
 function decoderFor(head: Buffer, warnings: string[]): Decoder {
-  const bom =
-    head[0] === 0xff && head[1] === 0xfe
-      ? 'utf-16le'
-      : head[0] === 0xfe && head[1] === 0xff
-        ? 'utf-16be'
-        : undefined
+  const bom = utf16Bom(head)
   if (bom) {
-    warnings.push(`Input is ${bom.toUpperCase()} (byte order mark): decoded as such`)
-    return iconv.getDecoder(bom, {stripBOM: true}) as unknown as Decoder
+    warnings.push(bom.warning)
+    return iconv.getDecoder(bom.encoding, {stripBOM: true}) as unknown as Decoder
   }
   try {
     // `stream`: a sequence cut at the end of the sample is not an error.

@@ -65,17 +65,28 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 }
 
-function utf16ByBom(bytes: Uint8Array): Decoded | undefined {
+/** The UTF-16 encoding a byte order mark at the start of `bytes` names, and the warning that says so. */
+export function utf16Bom(bytes: Uint8Array): {encoding: string; warning: string} | undefined {
   const encoding =
     bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'
       : bytes[0] === 0xfe && bytes[1] === 0xff
         ? 'utf-16be'
         : undefined
-  if (!encoding) return undefined
+  return encoding
+    ? {encoding, warning: `Input is ${encoding.toUpperCase()} (byte order mark): decoded as such`}
+    : undefined
+}
+
+function utf16ByBom(bytes: Uint8Array): Decoded | undefined {
+  const bom = utf16Bom(bytes)
+  if (!bom) return undefined
   return {
-    text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2), encoding),
-    warnings: [`Input is ${encoding.toUpperCase()} (byte order mark): decoded as such`],
+    text: iconv.decode(
+      Buffer.from(bytes.buffer, bytes.byteOffset + 2, bytes.length - 2),
+      bom.encoding,
+    ),
+    warnings: [bom.warning],
     binary: false,
   }
 }
