@@ -7,6 +7,7 @@
  */
 import chardet from 'chardet'
 import iconv from 'iconv-lite'
+import {utf8Length} from './utf8.js'
 
 export interface Decoded {
   text: string
@@ -147,27 +148,14 @@ export function countUtf8(bytes: Uint8Array): {valid: number; invalid: number} {
   let invalid = 0
   let i = 0
   while (i < bytes.length) {
-    const byte = bytes[i] ?? 0
-    if (byte < 0x80) {
+    if ((bytes[i] ?? 0) < 0x80) {
       i++
       continue
     }
-    const count =
-      byte >= 0xc2 && byte <= 0xdf
-        ? 1
-        : byte >= 0xe0 && byte <= 0xef
-          ? 2
-          : byte >= 0xf0 && byte <= 0xf4
-            ? 3
-            : 0
-    let ok = count > 0
-    for (let k = 1; ok && k <= count; k++) {
-      const next = bytes[i + k]
-      ok = next !== undefined && next >= 0x80 && next <= 0xbf
-    }
-    if (ok) {
+    const length = utf8Length(bytes, i)
+    if (length > 0) {
       valid++
-      i += count + 1
+      i += length
     } else {
       invalid++
       i++
