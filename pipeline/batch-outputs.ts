@@ -55,7 +55,13 @@ export function outputClash(
 ): string | undefined {
   const inputs = new Map(files.map((file) => [realOf(resolve(file.path)), file]))
   const owners = new Map<string, InputFile | undefined>()
-  for (const name of runFiles) owners.set(realOf(resolve(out, name)), undefined)
+  for (const name of runFiles) {
+    const path = realOf(resolve(out, name))
+    const input = inputs.get(path)
+    if (input)
+      return `The run's own ${path} would overwrite the input ${input.path}: choose another --out`
+    owners.set(path, undefined)
+  }
   for (const file of files) {
     for (const target of [mirrorOf(file), textFiles ? textFolderOf(file) : undefined]) {
       if (target === undefined) continue
@@ -70,11 +76,6 @@ export function outputClash(
           : `Input ${file.path} would write the run's own ${path}: rename it or choose another --out`
       }
       owners.set(path, file)
-    }
-  }
-  for (const [path, input] of inputs) {
-    if (owners.has(path) && owners.get(path) === undefined) {
-      return `The run's own ${path} would overwrite the input ${input.path}: choose another --out`
     }
   }
   return undefined

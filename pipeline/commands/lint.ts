@@ -61,10 +61,17 @@ async function fixFile(
 ): Promise<{result: FileResult; fixed: Record<string, number>}> {
   const bytes = await readFile(path)
   const decoded = decode(bytes)
-  let result = lintContent(bytes, path, display, config)
+  const readable = !decoded.binary && decoded.warnings.length === 0
+  // A file whose every line ends in CRLF is fixed as LF text and written back
+  // with CRLF: the CRs are its style, not trailing white space.
+  const crlf = readable && isCrlfText(decoded.text)
+  let text = crlf ? decoded.text.replaceAll('\r\n', '\n') : decoded.text
+  let result = crlf
+    ? lintDecoded(text, path, display, config)
+    : lintContent(bytes, path, display, config)
   const fixed: Record<string, number> = {}
   // Never rewrite what could not be read faithfully.
-  if (decoded.binary || decoded.warnings.length > 0 || result.format === 'jsonl') {
+  if (!readable || result.format === 'jsonl') {
     if (decoded.warnings.length > 0 && result.findings.some((finding) => finding.fix !== null)) {
       result.warnings.push(
         `${display}: not fixed: --fix rewrites only files it reads as UTF-8 as they are`,
@@ -72,11 +79,6 @@ async function fixFile(
     }
     return {result, fixed}
   }
-  // A file whose every line ends in CRLF is fixed as LF text and written back
-  // with CRLF: the CRs are its style, not trailing white space.
-  const crlf = isCrlfText(decoded.text)
-  let text = crlf ? decoded.text.replaceAll('\r\n', '\n') : decoded.text
-  if (crlf) result = lintDecoded(text, path, display, config)
   for (let pass = 0; pass < fixPasses; pass++) {
     const outcome = applyFixes(text, result.findings)
     if (outcome.count === 0) break
