@@ -13,7 +13,7 @@ import {gzipSync} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
-import {defaultFields, readLines, replacedWarning} from '../pipeline/io/jsonl.js'
+import {defaultFields, readLines} from '../pipeline/io/jsonl.js'
 import {
   expandPaths,
   globCharacters,
@@ -22,6 +22,7 @@ import {
   readInputFile,
   readStream,
 } from '../pipeline/io/readers.js'
+import {replacedWarning} from '../pipeline/io/utf8.js'
 import {htmlType} from '../pipeline/io/warc.js'
 import type {InputItem} from '../pipeline/item.js'
 import {temporaryName} from '../pipeline/resume-run.js'

@@ -6,13 +6,8 @@
 import type {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {decodeStream} from './decode-stream.js'
-import {
-  type FieldMap,
-  type InputError,
-  type InputRecord,
-  replacedWarning,
-  Utf8Check,
-} from './jsonl.js'
+import type {FieldMap, InputError, InputRecord} from './jsonl.js'
+import {replacedWarning, Utf8Check} from './utf8.js'
 
 /** Columns tried, in order, when the text column named by `--text-field` is absent. */
 export const textColumns = ['content', 'body', 'article', 'text']

@@ -8,7 +8,7 @@
 import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
 import {legacyEncodingOf, utf16Bom} from './decode.js'
-import type {Utf8Check} from './jsonl.js'
+import type {Utf8Check} from './utf8.js'
 
 /** Bytes read before the encoding is judged. */
 const sampleBytes = 65536
