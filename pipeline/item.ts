@@ -34,6 +34,8 @@ export interface InputItem {
   html?: string | undefined
   /** The page's URL, for HTML extraction. */
   url?: string | undefined
+  /** Fields of the input carried into the record as they are (`--keep-fields`). */
+  extra?: Readonly<Record<string, unknown>> | undefined
   /** Warnings from reading (decoding). */
   warnings?: readonly string[] | undefined
   /** An input that cannot be cleaned: becomes an error record as it is. */
@@ -87,6 +89,18 @@ function runHtml(item: InputItem, html: string, options: ItemOptions): Outcome {
   }
 }
 
+/**
+ * A record's JSONL line (no newline): the outcome, the input fields kept for
+ * it (`fields`, only when there are any) and the stamp.
+ */
+export function recordJson(outcome: Outcome, item: InputItem, options: ItemOptions): string {
+  return JSON.stringify({
+    ...outcome,
+    ...(item.extra === undefined ? {} : {fields: item.extra}),
+    copydesk: stampFor(options),
+  })
+}
+
 /** Clean one item into its line and digest; never throws. */
 export function processItem(item: InputItem, options: ItemOptions): Processed {
   let outcome: Outcome
@@ -104,7 +118,7 @@ export function processItem(item: InputItem, options: ItemOptions): Processed {
   }
   let json: string
   try {
-    json = JSON.stringify({...outcome, copydesk: stampFor(options)})
+    json = recordJson(outcome, item, options)
   } catch (error) {
     // Past V8's longest string (about 512 MB of JSON: per-sentence explanations
     // run to tens of times a long text of short sentences). The record without
@@ -112,11 +126,11 @@ export function processItem(item: InputItem, options: ItemOptions): Processed {
     const lean = isErrorRecord(outcome) ? undefined : withoutExplanations(outcome)
     try {
       if (!lean) throw error
-      json = JSON.stringify({...lean, copydesk: stampFor(options)})
+      json = recordJson(lean, item, options)
       outcome = lean
     } catch {
       outcome = errorRecord(item, `Cannot serialise the record: ${messageOf(error)}`)
-      json = JSON.stringify({...outcome, copydesk: stampFor(options)})
+      json = recordJson(outcome, item, options)
     }
   }
   return {

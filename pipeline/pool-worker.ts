@@ -35,7 +35,7 @@ export type Unit = ItemUnit | EndUnit
 
 /** A cleaned item: where it was, the bytes of its line in the batch, its digest. */
 export interface ItemDone extends Omit<ItemUnit, 'item'> {
-  /** The item without its text, HTML or raw line (they are done with). */
+  /** The item without its text, HTML, raw line or kept fields (they are in its line). */
   item: InputItem
   /** Bytes of its JSONL line (with the newline) in {@link Finished.bytes}. */
   length: number
@@ -147,7 +147,7 @@ function processUnit(unit: Unit, task: Task, fields: FieldMap, buffer: LineBuffe
   const item = itemOfLine(unit.item, fields)
   const processed = processItem(item, task.options)
   const length = buffer.append(`${processed.json}\n`)
-  const {text: _text, html: _html, json: _json, ...where} = item
+  const {text: _text, html: _html, json: _json, extra: _extra, ...where} = item
   return {
     ...unit,
     item: where,

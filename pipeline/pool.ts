@@ -7,7 +7,7 @@
 import {availableParallelism} from 'node:os'
 import type {FieldMap} from './io/jsonl.js'
 import {itemOfLine} from './io/readers.js'
-import {digestOf, type ItemOptions} from './item.js'
+import {digestOf, type ItemOptions, recordJson} from './item.js'
 import {
   type Done,
   type Finished,
@@ -16,7 +16,7 @@ import {
   type Task,
   type Unit,
 } from './pool-worker.js'
-import {errorRecord, stampFor} from './run.js'
+import {errorRecord} from './run.js'
 
 /** The default `--jobs`: one thread per core. */
 export const defaultJobs = (): number => availableParallelism()
@@ -98,9 +98,9 @@ export function failedBatch(
     if (unit.kind === 'end') return unit
     // A raw JSONL line is parsed here only to say where the record was (its id).
     const item = fields ? itemOfLine(unit.item, fields) : unit.item
-    const {text: _text, html: _html, json: _json, ...where} = item
+    const {text: _text, html: _html, json: _json, extra: _extra, ...where} = item
     const outcome = errorRecord(where, reason)
-    const line = `${JSON.stringify({...outcome, copydesk: stampFor(options)})}\n`
+    const line = `${recordJson(outcome, item, options)}\n`
     lines.push(line)
     return {...unit, item: where, length: encoder.encode(line).length, digest: digestOf(outcome)}
   })

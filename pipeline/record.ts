@@ -55,6 +55,8 @@ export interface CleanRecord {
   meta?: ArticleMeta | undefined
   /** HTML input only: elements site rules removed, and what the reader assumed or repaired. */
   extraction?: {removed: HtmlRemoval[]; warnings: string[]} | undefined
+  /** JSONL and CSV input with `--keep-fields`: the input's fields it names, as they were. */
+  fields?: Record<string, unknown> | undefined
 }
 
 /** A record that could not be processed. */
@@ -65,6 +67,8 @@ export interface ErrorRecord {
   file?: string | undefined
   id?: string | number | undefined
   error: string
+  /** JSONL and CSV input with `--keep-fields`: the input's fields it names, as they were. */
+  fields?: Record<string, unknown> | undefined
 }
 
 export function severityOf(message: VFileMessage): Severity {

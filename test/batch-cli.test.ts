@@ -231,3 +231,105 @@ describe('input formats through the CLI', () => {
     expect(readFileSync(join(out, 'port.txt'), 'utf8')).toBe(`${records[1]?.text}\n`)
   })
 })
+
+describe('copydesk clean --keep-fields', () => {
+  /** An export of a news database: metadata beside the text, some of it awkward. */
+  function exportLines(): string[] {
+    return Array.from({length: 300}, (_, n) => {
+      if (n === 40) return '{"id": "cut-off", "title": "Half a line'
+      const record: Record<string, unknown> = {
+        id: `story-${n}`,
+        title: `Water board, meeting ${n}`,
+        url: `https://news.example/${n}`,
+        published: n % 7 === 0 ? null : `2020-03-${String((n % 28) + 1).padStart(2, '0')}`,
+        tags: n % 5 === 0 ? ['water', 'rates'] : [],
+        byline: {name: 'A. Writer', desk: n % 2 === 0 ? 'metro' : 'business'},
+      }
+      // A record without its text still keeps its fields in its error record.
+      if (n !== 77) record.text = wireStory(n)
+      const line = JSON.stringify(record)
+      // A field named like Object.prototype's accessor stays a field.
+      return n === 12 ? line.replace(/\}$/, ',"__proto__":{"desk":"x"}}') : line
+    })
+  }
+
+  it('carries the named fields into every record, as they were, with one thread or two', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-keep-'))
+    const lines = exportLines()
+    const input = join(folder, 'export.jsonl')
+    writeFileSync(input, `${lines.join('\n')}\n`)
+    const base = ['clean', input, '--no-score', '--quiet']
+    const keep = ['--keep-fields', 'title, published,tags,byline,__proto__,absent']
+    const one = copydesk([...base, ...keep, '--jobs', '1'])
+    const two = copydesk([...base, ...keep, '--jobs', '2'])
+    const plain = copydesk([...base, '--jobs', '2'])
+    expect(one.code).toBe(1) // the cut-off line and the record without text
+    expect(two.stdout).toBe(one.stdout)
+
+    const records = parseLines(two.stdout)
+    expect(records).toHaveLength(300)
+    for (const [n, record] of records.entries()) {
+      const line = lines[n] ?? ''
+      if (n === 40) {
+        // Not JSON: no field can be read, and none is made up.
+        expect(record).toMatchObject({line: 41, error: expect.stringMatching(/Invalid JSON/)})
+        expect(record).not.toHaveProperty('fields')
+        continue
+      }
+      const source = JSON.parse(line) as Record<string, unknown>
+      const wanted = ['title', 'published', 'tags', 'byline', '__proto__'].filter((name) =>
+        Object.hasOwn(source, name),
+      )
+      const fields = record.fields as Record<string, unknown>
+      expect(Object.keys(fields)).toEqual(wanted) // the input's order, absent ones left out
+      for (const name of wanted) expect(fields[name]).toEqual(source[name])
+      // The stamp stays last; the other fields are those of a run without the option.
+      expect(Object.keys(record).at(-1)).toBe('copydesk')
+      expect(Object.keys(record).at(-2)).toBe('fields')
+    }
+    expect(records[77]).toMatchObject({id: 'story-77', error: 'Missing field `text`'})
+    expect(Object.keys(records[12]?.fields as object)).toContain('__proto__')
+    expect(JSON.stringify(records[12]?.fields)).toMatch(/"__proto__":\{"desk":"x"\}/)
+
+    // Taking `fields` out of each record gives back the run without the option, byte for byte.
+    const stripped = one.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.replace(/,"fields":\{.*\},"copydesk":/, ',"copydesk":'))
+    expect(stripped).toEqual(plain.stdout.trimEnd().split('\n'))
+  })
+
+  it("keeps every field but the id, text and HTML with '*', also in CSV (text in `content`)", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-keep-'))
+    const csv = join(folder, 'articles.csv')
+    writeFileSync(
+      csv,
+      'id,title,publication,author,date,content\n' +
+        `17,"Ports, rates and dredging",Harbor Times,Ana Lee,2017-01-03,"${card}"\n` +
+        '18,Empty day,Harbor Times,,2017-01-04,\n',
+    )
+    const result = copydesk(['clean', csv, '--keep-fields', '*', '--no-score', '--quiet'])
+    expect(result.code).toBe(0)
+    const [first, second] = parseLines(result.stdout)
+    expect(first).toMatchObject({
+      id: '17',
+      text: expect.stringMatching(/^Rep\. Lena Ortiz \(D-Calif\.\) said/),
+      fields: {title: 'Ports, rates and dredging', publication: 'Harbor Times', author: 'Ana Lee'},
+    })
+    expect(Object.keys(first?.fields as object)).toEqual(['title', 'publication', 'author', 'date'])
+    // An empty cell is kept as the empty string it is.
+    expect(second).toMatchObject({id: '18', text: '', fields: {title: 'Empty day', author: ''}})
+
+    const jsonl = copydesk(
+      ['clean', '--jsonl', '--keep-fields', '*', '--text-field', 'body', '--quiet'],
+      `${JSON.stringify({id: 3, body: 'Short text.', source: 'wire', rank: 2})}\n`,
+    )
+    expect(parseLines(jsonl.stdout)[0]?.fields).toEqual({source: 'wire', rank: 2})
+  })
+
+  it('refuses an empty field name', () => {
+    const result = copydesk(['clean', '--jsonl', '--keep-fields', 'title,,url'], '{}')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--keep-fields takes field names separated by commas/)
+  })
+})

@@ -13,7 +13,7 @@ import {gzipSync} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
-import {defaultFields, readLines} from '../pipeline/io/jsonl.js'
+import {defaultFields, keptFields, parseLine, readLines} from '../pipeline/io/jsonl.js'
 import {
   expandPaths,
   globCharacters,
@@ -520,5 +520,32 @@ describe('readLines', () => {
     for await (const line of readLines(Readable.from([big, big, '\nnext\n']))) lines.push(line)
     expect(lines).toEqual([big + big, 'next'])
     expect(performance.now() - started).toBeLessThan(1000)
+  })
+})
+
+describe('kept fields (--keep-fields)', () => {
+  const line = JSON.stringify({
+    id: 9,
+    page: '<p>Body</p>',
+    url: 'https://news.example/9',
+    title: 'Harbor',
+    score: 0.5,
+  })
+
+  it("keeps every field but the id, text and HTML with '*', in the input's order", () => {
+    const fields = {...defaultFields, html: 'page', keep: ['*']}
+    expect(parseLine(line, 1, fields)).toMatchObject({
+      html: '<p>Body</p>',
+      extra: {url: 'https://news.example/9', title: 'Harbor', score: 0.5},
+    })
+    const kept = (parseLine(line, 1, fields) as {extra: object}).extra
+    expect(Object.keys(kept)).toEqual(['url', 'title', 'score'])
+  })
+
+  it('gives an empty set when the line has none of the names, and nothing without the option', () => {
+    const none = parseLine(line, 1, {...defaultFields, keep: ['author']}) as {extra?: object}
+    expect(none.extra && Object.keys(none.extra)).toEqual([])
+    expect(parseLine(line, 1, defaultFields)).not.toHaveProperty('extra')
+    expect(keptFields({id: 1, text: 'x'}, defaultFields)).toBeUndefined()
   })
 })

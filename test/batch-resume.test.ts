@@ -17,6 +17,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {fingerprintOf} from '../pipeline/batch-outputs.js'
 
 const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
 
@@ -204,5 +205,18 @@ describe('copydesk clean --resume after SIGKILL', () => {
     })
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(/inputs or options changed/)
+  })
+
+  it('counts --keep-fields in what a resume checks, and nothing new without it', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
+    writeFileSync(join(input, 'one.jsonl'), `${JSON.stringify({id: 1, text: story(1)})}\n`)
+    const files = [{path: join(input, 'one.jsonl'), relativePath: 'one.jsonl'}]
+    const fields = {id: 'id', text: 'text', url: 'url'}
+    const print = async (keep?: string[]) =>
+      (await fingerprintOf(files, {fields: {...fields, keep}}, {})).fingerprint
+    // A run from before the option existed resumes as it did.
+    expect(await print()).toBe((await fingerprintOf(files, {fields}, {})).fingerprint)
+    expect(await print(['title'])).not.toBe(await print())
+    expect(await print(['title'])).not.toBe(await print(['*']))
   })
 })

@@ -171,6 +171,51 @@ describe.skipIf(!existsSync(redisServer))('copydesk enqueue / worker / collect o
     expect(readFileSync(merged, 'utf8')).toMatch(/^\{"id":"fine"/)
   }, 60_000)
 
+  it('carries --keep-fields through the queue, as a local run does', () => {
+    const small = join(folder, 'kept.jsonl')
+    const lines = ['Ashford', 'Dunmore', 'Elm Park'].map((town, n) =>
+      JSON.stringify({
+        id: `kept-${n}`,
+        title: `Buses in ${town}`,
+        rank: n,
+        text: `The mayor of ${town} said the council would vote on the levy.`,
+      }),
+    )
+    writeFileSync(small, `${lines.join('\n')}\n`)
+    const keep = ['--keep-fields', 'title,rank']
+    const local = copydesk(['clean', small, ...keep, '--quiet'])
+    expect(local.code).toBe(0)
+    const enqueued = copydesk(['enqueue', small, ...keep, '--redis', url, '--queue', 'kept'])
+    expect(enqueued.code).toBe(0)
+    // The same records with other fields kept are other jobs; the same again are not.
+    const more = copydesk(['enqueue', small, '--redis', url, '--queue', 'kept'])
+    expect(more.stderr).toMatch(/3 record\(s\) read, 3 enqueued, 0 already queued/)
+    const again = copydesk(['enqueue', small, ...keep, '--redis', url, '--queue', 'kept'])
+    expect(again.stderr).toMatch(/3 record\(s\) read, 0 enqueued, 3 already queued/)
+    const out = join(folder, 'kept-out')
+    const worker = copydesk([
+      'worker',
+      '--redis',
+      url,
+      '--queue',
+      'kept',
+      '--out',
+      out,
+      '--exit-when-idle',
+      '--quiet',
+    ])
+    expect(worker.code).toBe(0)
+    const merged = join(folder, 'kept.out.jsonl')
+    expect(copydesk(['collect', out, '-o', merged]).code).toBe(0)
+    const records = readFileSync(merged, 'utf8').trimEnd().split('\n')
+    // Each record twice, in the order enqueued: with the fields (the local run's records), then without.
+    expect(records).toHaveLength(6)
+    const kept = records.slice(0, 3)
+    expect(kept).toEqual(local.stdout.trimEnd().split('\n'))
+    for (const line of records.slice(3)) expect(line).not.toMatch(/"fields":/)
+    expect(JSON.parse(kept[1] ?? '{}').fields).toEqual({title: 'Buses in Dunmore', rank: 1})
+  }, 60_000)
+
   it('refuses a queue made with another config', () => {
     const result = copydesk(['enqueue', input, '--redis', url, '--queue', 'stories', '--no-score'])
     expect(result.code).toBe(2)

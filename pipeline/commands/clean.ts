@@ -34,6 +34,8 @@ Options for clean:
   --text-field NAME   JSONL/CSV field holding the text (default: text; CSV also tries content, body)
   --html-field NAME   JSONL/CSV field holding HTML to extract the article from (default: none)
   --url-field NAME    JSONL/CSV field holding the page URL, with --html-field (default: url)
+  --keep-fields LIST  JSONL/CSV fields to carry into each record's fields, as they are: names
+                      separated by commas, or '*' for every field but the id, text and HTML
   --dry-run           change nothing: list what would be removed or changed
   --no-score          skip the analysers
   --no-progress       no progress bar (it is only drawn when stderr is a terminal)
@@ -71,6 +73,18 @@ function parseJobs(value: string | undefined): number | undefined {
     throw new UsageError(`--jobs must be a whole number of at least 1, not \`${value}\``)
   }
   return jobs
+}
+
+/** `--keep-fields a,b`: the names, each once; `undefined` without the option. */
+export function parseKeepFields(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  const names = [...new Set(value.split(',').map((name) => name.trim()))]
+  if (names.some((name) => name === '')) {
+    throw new UsageError(
+      `--keep-fields takes field names separated by commas (or '*'), not \`${value}\``,
+    )
+  }
+  return names
 }
 
 /** Records of a multi-record stdin (JSONL, CSV, WARC) to stdout, in order. */
@@ -120,6 +134,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
       'text-field': {type: 'string', default: 'text'},
       'html-field': {type: 'string'},
       'url-field': {type: 'string', default: 'url'},
+      'keep-fields': {type: 'string'},
       'dry-run': {type: 'boolean', default: false},
       'no-score': {type: 'boolean', default: false},
       'no-progress': {type: 'boolean', default: false},
@@ -136,6 +151,7 @@ export async function cleanCommand(args: string[]): Promise<number> {
       text: values['text-field'],
       html: values['html-field'],
       url: values['url-field'],
+      keep: parseKeepFields(values['keep-fields']),
     },
     out: values.out,
     jobs,

@@ -11,12 +11,14 @@ import {makeConfig, readConfig, seenKey} from '../queue/config.js'
 import {connect} from '../queue/connection.js'
 import {enqueue} from '../queue/enqueue.js'
 import {deadLetterQueue, doneKey, runWorker} from '../queue/worker.js'
+import {parseKeepFields} from './clean.js'
 import {write} from './output.js'
 
 const defaultQueue = 'copydesk'
 
 export const usage = `  enqueue PATH... --redis URL [--queue NAME] [--chunk-size N] [--attempts N] [--dry-run] [--no-score]
                       stream records into a queue; the same records enqueued twice are one job
+                      (--id-field, --text-field and --keep-fields as for clean)
   worker --redis URL --out DIR [--queue NAME] [--concurrency N] [--exit-when-idle] [--lock-duration MS]
                       process queued records, results as part files in DIR
   collect DIR... -o FILE
@@ -49,6 +51,7 @@ export async function enqueueCommand(args: string[]): Promise<number> {
       attempts: {type: 'string'},
       'id-field': {type: 'string', default: 'id'},
       'text-field': {type: 'string', default: 'text'},
+      'keep-fields': {type: 'string'},
       'dry-run': {type: 'boolean', default: false},
       'no-score': {type: 'boolean', default: false},
     },
@@ -60,7 +63,11 @@ export async function enqueueCommand(args: string[]): Promise<number> {
     const result = await enqueue(redis, files, {
       queue: values.queue,
       config: makeConfig({dryRun: values['dry-run'], score: !values['no-score']}),
-      fields: {id: values['id-field'], text: values['text-field']},
+      fields: {
+        id: values['id-field'],
+        text: values['text-field'],
+        keep: parseKeepFields(values['keep-fields']),
+      },
       chunkSize: count(values['chunk-size'], '--chunk-size'),
       attempts: count(values.attempts, '--attempts'),
     })

@@ -6,7 +6,7 @@
 import type {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {decodeStream} from './decode-stream.js'
-import type {FieldMap, InputError, InputRecord} from './jsonl.js'
+import {type FieldMap, type InputError, type InputRecord, keptFields} from './jsonl.js'
 import {replacedWarning, Utf8Check} from './utf8.js'
 
 /** Columns tried, in order, when the text column named by `--text-field` is absent. */
@@ -126,6 +126,8 @@ export async function* readCsv(
   let textColumn: string | undefined
   let idColumn: string | undefined
   let htmlColumn: string | undefined
+  // The columns as read (the text may be in `content`): `*` keeps every other one.
+  let keepMap: FieldMap = fields
   let lastLine = 1
   // A spreadsheet's CSV is often windows-1252: read as UTF-8, every accented
   // letter became U+FFFD without a word. Each record says what was assumed.
@@ -158,11 +160,22 @@ export async function* readCsv(
       idColumn = pick(header, fields.id, idColumns)
       htmlColumn =
         fields.html !== undefined && header.includes(fields.html) ? fields.html : undefined
+      keepMap = {
+        ...fields,
+        id: idColumn ?? fields.id,
+        text: textColumn ?? fields.text,
+        html: htmlColumn ?? fields.html,
+      }
     }
     const line = lastLine + 1
     lastLine = row.info.lines
     const rawId = idColumn === undefined ? undefined : row.record[idColumn]
-    const where = {line, ...(rawId === undefined || rawId === '' ? {} : {id: rawId})}
+    const extra = keptFields(row.record, keepMap)
+    const where = {
+      line,
+      ...(rawId === undefined || rawId === '' ? {} : {id: rawId}),
+      ...(extra === undefined ? {} : {extra}),
+    }
     const html = htmlColumn === undefined ? undefined : row.record[htmlColumn]
     const text = textColumn === undefined ? undefined : row.record[textColumn]
     if (html !== undefined && html !== '' && (text === undefined || text === '')) {

@@ -15,7 +15,7 @@ export interface InputRecord {
   html?: string | undefined
   /** The page's URL (`FieldMap.url`), for HTML extraction. */
   url?: string | undefined
-  /** Other fields of the input object, passed through untouched. */
+  /** Fields of the input kept for the record (`FieldMap.keep`), as they are. */
   extra?: Record<string, unknown> | undefined
   /** What reading it assumed (its file's encoding), for the record's messages. */
   warnings?: readonly string[] | undefined
@@ -25,6 +25,8 @@ export interface InputError {
   line: number
   id?: string | number | undefined
   error: string
+  /** Fields of the input kept for the record, when the line was an object. */
+  extra?: Record<string, unknown> | undefined
 }
 
 export interface FieldMap {
@@ -36,9 +38,42 @@ export interface FieldMap {
   html?: string | undefined
   /** Field holding the page URL, used with `html` (default `url`). */
   url?: string | undefined
+  /**
+   * Fields carried into the record as they are (`fields`), so that a cleaned
+   * record keeps its title, date or URL; `*` stands for every field but the
+   * id, the text and the HTML. None by default.
+   */
+  keep?: readonly string[] | undefined
 }
 
 export const defaultFields: FieldMap = {id: 'id', text: 'text'}
+
+/** The entry of `FieldMap.keep` that stands for every other field. */
+export const everyField = '*'
+
+/**
+ * The fields of `object` that `fields.keep` names, in the input's order (none:
+ * an empty object, so every record of a run with the option has `fields`);
+ * `undefined` without the option. The copy has no prototype,
+ * so a field called `__proto__` stays a field (JSON.parse makes it an own
+ * property; assigning it to a plain object would set the prototype instead).
+ */
+export function keptFields(
+  object: Readonly<Record<string, unknown>>,
+  fields: FieldMap,
+): Record<string, unknown> | undefined {
+  const {keep} = fields
+  if (keep === undefined || keep.length === 0) return undefined
+  const every = keep.includes(everyField)
+  const kept = Object.create(null) as Record<string, unknown>
+  for (const name of Object.keys(object)) {
+    const wanted = every
+      ? name !== fields.id && name !== fields.text && name !== fields.html
+      : keep.includes(name)
+    if (wanted) kept[name] = object[name]
+  }
+  return kept
+}
 
 /** Parse one JSONL line into an input record or an error. Blank lines give `undefined`. */
 export function parseLine(
@@ -57,6 +92,8 @@ export function parseLine(
     return {line, error: 'Expected a JSON object'}
   }
   const object = value as Record<string, unknown>
+  const extra = keptFields(object, fields)
+  const kept = extra === undefined ? {} : {extra}
   const rawId = object[fields.id]
   // An id of another kind (`{"$oid": "…"}` in a database export) is kept as
   // its JSON text, so the record can still be traced; `null` is no id.
@@ -76,6 +113,7 @@ export function parseLine(
       text: '',
       html,
       ...(typeof url === 'string' ? {url} : {}),
+      ...kept,
     }
   }
   if (typeof text !== 'string') {
@@ -88,9 +126,10 @@ export function parseLine(
           : html !== undefined
             ? `Field \`${fields.html}\` is not a string`
             : `Missing field \`${fields.text}\`${fields.html === undefined ? '' : ` or \`${fields.html}\``}`,
+      ...kept,
     }
   }
-  return {line, ...(id === undefined ? {} : {id}), text}
+  return {line, ...(id === undefined ? {} : {id}), text, ...kept}
 }
 
 /** Longest line kept; a longer one becomes an error record (memory stays bounded). */

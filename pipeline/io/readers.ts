@@ -152,6 +152,7 @@ function fromRecord(input: InputRecord | InputError, file: string | undefined): 
     ...(file === undefined ? {} : {file}),
     line: input.line,
     ...(input.id === undefined ? {} : {id: input.id}),
+    ...(input.extra === undefined ? {} : {extra: input.extra}),
   }
   if (isInputError(input)) return {...where, error: input.error}
   const warned = input.warnings === undefined ? where : {...where, warnings: [...input.warnings]}

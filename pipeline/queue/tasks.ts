@@ -19,6 +19,7 @@ const itemSchema = z.object({
   url: z.string().optional(),
   warnings: z.array(z.string()).optional(),
   error: z.string().optional(),
+  extra: z.record(z.string(), z.unknown()).optional(),
 })
 
 /** A job's data: the item and its place in the input order. */
@@ -46,11 +47,11 @@ export function plainItem(item: InputItem): QueuedTask['item'] {
 }
 
 /**
- * A job id from the item's identity (file, line, id), its content and the
- * config: the same record enqueued twice under one config is one job.
+ * A job id from the item's identity (file, line, id), its content, the fields
+ * kept for it and the config: the same record enqueued twice under one config is one job.
  */
 export function jobIdOf(item: InputItem, configHash: string): string {
-  return createHash('sha256')
+  const hash = createHash('sha256')
     .update(configHash)
     .update('\0')
     .update(
@@ -58,6 +59,8 @@ export function jobIdOf(item: InputItem, configHash: string): string {
     )
     .update('\0')
     .update(item.text ?? item.html ?? `error:${item.error ?? ''}`)
-    .digest('hex')
-    .slice(0, 32)
+  // The kept fields are part of the record it makes (`--keep-fields`); without
+  // them the id is what it was before the option existed.
+  if (item.extra !== undefined) hash.update('\0').update(JSON.stringify(item.extra))
+  return hash.digest('hex').slice(0, 32)
 }
