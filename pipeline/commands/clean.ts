@@ -12,6 +12,7 @@ import type {CleanRecord} from '../record.js'
 import {isErrorRecord, type Outcome, runRecord} from '../run.js'
 import type {Summary} from '../summary.js'
 import {expectLongRun, shortInputBytes} from './engine.js'
+import {parseKeepFields} from './keep-fields.js'
 import {readStdin, write} from './output.js'
 
 // Only the text-on-stdin path is imported up front: a one-article
@@ -73,18 +74,6 @@ function parseJobs(value: string | undefined): number | undefined {
     throw new UsageError(`--jobs must be a whole number of at least 1, not \`${value}\``)
   }
   return jobs
-}
-
-/** `--keep-fields a,b`: the names, each once; `undefined` without the option. */
-export function parseKeepFields(value: string | undefined): string[] | undefined {
-  if (value === undefined) return undefined
-  const names = [...new Set(value.split(',').map((name) => name.trim()))]
-  if (names.some((name) => name === '')) {
-    throw new UsageError(
-      `--keep-fields takes field names separated by commas (or '*'), not \`${value}\``,
-    )
-  }
-  return names
 }
 
 /** Records of a multi-record stdin (JSONL, CSV, WARC) to stdout, in order. */

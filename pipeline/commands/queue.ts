@@ -11,7 +11,7 @@ import {makeConfig, readConfig, seenKey} from '../queue/config.js'
 import {connect} from '../queue/connection.js'
 import {enqueue} from '../queue/enqueue.js'
 import {deadLetterQueue, doneKey, runWorker} from '../queue/worker.js'
-import {parseKeepFields} from './clean.js'
+import {parseKeepFields} from './keep-fields.js'
 import {write} from './output.js'
 
 const defaultQueue = 'copydesk'
