@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Readable} from 'node:stream'
 import {fileURLToPath, pathToFileURL} from 'node:url'
-import {gzipSync} from 'node:zlib'
+import {constants, gunzipSync, gzipSync} from 'node:zlib'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {WARCRecord, WARCSerializer} from 'warcio'
@@ -18,6 +18,7 @@ import {
   expandPaths,
   globCharacters,
   type InputFile,
+  itemOfLine,
   kindOf,
   readInputFile,
   readStream,
@@ -547,5 +548,64 @@ describe('kept fields (--keep-fields)', () => {
     expect(none.extra && Object.keys(none.extra)).toEqual([])
     expect(parseLine(line, 1, defaultFields)).not.toHaveProperty('extra')
     expect(keptFields({id: 1, text: 'x'}, defaultFields)).toBeUndefined()
+  })
+})
+
+describe('gzipped inputs that are damaged', () => {
+  const rows = Array.from({length: 3000}, (_, n) => `r${n},"Story ${n}, filed late."`)
+  const csv = `id,text\n${rows.join('\n')}\n`
+  const jsonl = `${rows.map((_, n) => JSON.stringify({id: `r${n}`, text: `Story ${n}.`})).join('\n')}\n`
+
+  /** The lines a gzip cut at `bytes` still holds whole (what `zcat` recovers, its last line cut short dropped). */
+  function wholeLinesBefore(gzipped: Buffer): string[] {
+    const text = gunzipSync(gzipped, {finishFlush: constants.Z_SYNC_FLUSH}).toString('utf8')
+    return text.slice(0, text.lastIndexOf('\n')).split('\n')
+  }
+
+  it('keeps every CSV row before a cut, drops the row the cut runs through, and says the file is cut', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-gz-'))
+    const gzipped = gzipSync(csv)
+    for (const at of [900, Math.floor(gzipped.length / 2), gzipped.length - 5]) {
+      const cut = gzipped.subarray(0, at)
+      writeFileSync(join(folder, 'cut.csv.gz'), cut)
+      const items = await readFileAt(join(folder, 'cut.csv.gz'), 'cut.csv.gz')
+      const whole = wholeLinesBefore(cut).slice(1) // less the header
+      const records = items.filter((item) => item.error === undefined)
+      expect(records.map((item) => item.id)).toEqual(whole.map((line) => line.split(',')[0]))
+      expect(records.at(-1)?.text).toMatch(/^Story \d+, filed late\.$/)
+      expect(items.at(-1)).toMatchObject({error: 'Cannot read file: unexpected end of file'})
+    }
+  })
+
+  it('keeps every JSONL record decompressed before bytes that are not gzip', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-gz-'))
+    // One stray byte after the end: the records decompress whole. (Read
+    // through the stream's own iterator, the last 30 of 1,000 were lost.)
+    for (const count of [1000, 3000]) {
+      const text = jsonl.split('\n').slice(0, count).join('\n')
+      const gzipped = Buffer.concat([gzipSync(`${text}\n`), Buffer.from('\n')])
+      writeFileSync(join(folder, 'tail.jsonl.gz'), gzipped)
+      // Taken as a batch takes them: a turn of the event loop an item, so the unzipper waits on the reader.
+      const items: InputItem[] = []
+      const file = {path: join(folder, 'tail.jsonl.gz'), relativePath: 'tail.jsonl.gz'}
+      for await (const item of readInputFile(file, {fields: defaultFields, rawJsonl: true})) {
+        items.push(item.json === undefined ? item : itemOfLine(item, defaultFields))
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+      expect(items.filter((item) => item.text !== undefined)).toHaveLength(count)
+      expect(items.at(-1)).toMatchObject({error: expect.stringMatching(/^Cannot read file: /)})
+    }
+  })
+
+  it('is one error, not a crash, for a .csv.gz that is not gzip or is empty', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-gz-'))
+    writeFileSync(join(folder, 'plain.csv.gz'), 'id,text\na,b\n')
+    writeFileSync(join(folder, 'empty.csv.gz'), '')
+    for (const name of ['plain.csv.gz', 'empty.csv.gz']) {
+      const items = await readFileAt(join(folder, name), name)
+      expect(items).toEqual([
+        {file: name, line: 2, error: expect.stringMatching(/^Cannot read file: /)},
+      ])
+    }
   })
 })

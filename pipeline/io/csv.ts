@@ -3,7 +3,7 @@
  * a `content` column), streamed with csv-parse so a large file never sits in
  * memory whole.
  */
-import type {Readable} from 'node:stream'
+import {once} from 'node:events'
 import {parse} from 'csv-parse'
 import {decodeStream} from './decode-stream.js'
 import {type FieldMap, type InputError, type InputRecord, keptFields} from './jsonl.js'
@@ -27,6 +27,15 @@ interface Row {
   info: {lines: number}
 }
 
+/** The input stream failed under the parser (it was not the CSV's fault). */
+class InputFailure extends Error {
+  override readonly cause: Error
+  constructor(cause: Error) {
+    super(cause.message)
+    this.cause = cause
+  }
+}
+
 /** A row the parser could not read and went past: its fault and the line it ends on. */
 interface Skipped {
   skipped: string
@@ -38,35 +47,33 @@ interface Skipped {
  * stream's async iterator, which drops the rows still buffered when an error
  * arrives, every row read before the fault comes out.
  */
-async function* rowsOf(input: Readable): AsyncGenerator<Row | Skipped | Error> {
+async function* rowsOf(input: AsyncIterable<string>): AsyncGenerator<Row | Skipped | Error> {
   // Rows the parser skips are reported in line order among the rows it gives:
   // its callback may run before rows parsed earlier reach the queue.
   const skips: Skipped[] = []
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      columns: true,
-      // Any line ending ends a row, mixed or not: found from the first line
-      // alone, CRLF made every later LF-only row part of the row before.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      // A quote inside an unquoted field is text (`Bad "quote" here`).
-      relax_quotes: true,
-      // A row short of fields lacks only its last columns; a row with more
-      // fields than the header (an unquoted comma in the text) cannot be read
-      // right, and is an error of its own, the rows after it read on.
-      relax_column_count_less: true,
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        const line = (error as {lines?: number} | undefined)?.lines ?? 0
-        skips.push({skipped: error?.message ?? 'unreadable row', line})
-        signal()
-        return undefined
-      },
-      skip_empty_lines: true,
-      max_record_size: maxRowBytes,
-      info: true,
-    }),
-  )
+  const parser = parse({
+    bom: true,
+    columns: true,
+    // Any line ending ends a row, mixed or not: found from the first line
+    // alone, CRLF made every later LF-only row part of the row before.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // A quote inside an unquoted field is text (`Bad "quote" here`).
+    relax_quotes: true,
+    // A row short of fields lacks only its last columns; a row with more
+    // fields than the header (an unquoted comma in the text) cannot be read
+    // right, and is an error of its own, the rows after it read on.
+    relax_column_count_less: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      const line = (error as {lines?: number} | undefined)?.lines ?? 0
+      skips.push({skipped: error?.message ?? 'unreadable row', line})
+      signal()
+      return undefined
+    },
+    skip_empty_lines: true,
+    max_record_size: maxRowBytes,
+    info: true,
+  })
   const queue: Row[] = []
   let finished = false
   let failure: Error | undefined
@@ -89,7 +96,26 @@ async function* rowsOf(input: Readable): AsyncGenerator<Row | Skipped | Error> {
     finished = true
     signal()
   })
-  input.on('error', (error: Error) => parser.destroy(error))
+  // The text is written by hand, not piped: a pipe's source that fails drops
+  // what it still held. When the input fails (a gzipped file cut short), the
+  // parser still reads what came before, then the failure comes after its
+  // rows: it is no fault of the CSV.
+  let inputFailure: InputFailure | undefined
+  const feed = async (): Promise<void> => {
+    try {
+      for await (const text of input) {
+        if (parser.destroyed) return
+        if (!parser.write(text)) await once(parser, 'drain')
+      }
+    } catch (error) {
+      inputFailure = new InputFailure(error instanceof Error ? error : new Error(String(error)))
+    }
+    if (!parser.destroyed) parser.end()
+  }
+  const feeding = feed().catch((error: unknown) => {
+    // `once` rejects when the parser fails; its own error says why.
+    failure ??= error instanceof Error ? error : new Error(String(error))
+  })
   while (true) {
     const row = queue[0]
     const skip = skips[0]
@@ -102,7 +128,9 @@ async function* rowsOf(input: Readable): AsyncGenerator<Row | Skipped | Error> {
       if (queue.length < 64 && parser.isPaused()) parser.resume()
       yield row
     } else if (finished) {
+      await feeding
       if (failure) yield failure
+      else if (inputFailure) yield inputFailure
       return
     } else {
       await new Promise<void>((resolve) => {
@@ -119,7 +147,7 @@ async function* rowsOf(input: Readable): AsyncGenerator<Row | Skipped | Error> {
  * error for the rest of it.
  */
 export async function* readCsv(
-  input: Readable,
+  input: AsyncIterable<unknown>,
   fields: FieldMap,
 ): AsyncGenerator<InputRecord | InputError> {
   let header: string[] | undefined
@@ -145,6 +173,10 @@ export async function* readCsv(
     return warnings.length > 0 ? {...record, warnings} : record
   }
   for await (const row of rowsOf(decoded.text)) {
+    if (row instanceof InputFailure) {
+      yield {line: lastLine + 1, error: `Cannot read file: ${row.cause.message}`}
+      return
+    }
     if (row instanceof Error) {
       yield {line: lastLine + 1, error: `Invalid CSV: ${row.message}`}
       return

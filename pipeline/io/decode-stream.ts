@@ -5,7 +5,6 @@
  * not UTF-8 and chardet is confident; else UTF-8 with U+FFFD for what is not.
  * Streamed: the file is never in memory whole.
  */
-import {Readable} from 'node:stream'
 import iconv from 'iconv-lite'
 import {legacyEncodingOf, utf16Bom} from './decode.js'
 import type {Utf8Check} from './utf8.js'
@@ -14,8 +13,12 @@ import type {Utf8Check} from './utf8.js'
 const sampleBytes = 65536
 
 export interface DecodedStream {
-  /** The text, as a stream of strings. */
-  readonly text: Readable
+  /**
+   * The text, as strings. If the input fails (a gzipped file cut short),
+   * the text ends at the last line break before the fault (a line cut short
+   * is no line) and the input's error follows.
+   */
+  readonly text: AsyncIterable<string>
   /** What was assumed (the encoding, or bytes replaced), filled before the first string comes out. */
   readonly warnings: string[]
 }
@@ -72,8 +75,17 @@ export function decodeStream(input: AsyncIterable<unknown>, check?: Utf8Check): 
     const sample: Buffer[] = []
     let size = 0
     let done = false
+    // An input that fails while the sample is read (a damaged gzip) still gives what came before.
+    let failure: unknown
     while (size < sampleBytes) {
-      const next = await iterator.next()
+      let next: IteratorResult<unknown>
+      try {
+        next = await iterator.next()
+      } catch (error) {
+        failure = error
+        done = true
+        break
+      }
       if (next.done) {
         done = true
         break
@@ -87,19 +99,36 @@ export function decodeStream(input: AsyncIterable<unknown>, check?: Utf8Check): 
     const decoder = decoderFor(head.subarray(0, sampleBytes), warnings)
     const checked = decoder.utf8 ? check : undefined
     checked?.read(head)
-    const first = decoder.write(head)
-    if (first) yield first
+    // The text after the last line break goes out with the next string: if
+    // the input fails first, it is a line cut short, and it is left out.
+    let pending = ''
+    function* lines(text: string): Generator<string> {
+      const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1
+      if (cut === 0) {
+        pending += text
+        return
+      }
+      yield pending + text.slice(0, cut)
+      pending = text.slice(cut)
+    }
+    yield* lines(decoder.write(head))
     while (!done) {
-      const next = await iterator.next()
+      let next: IteratorResult<unknown>
+      try {
+        next = await iterator.next()
+      } catch (error) {
+        failure = error
+        break
+      }
       if (next.done) break
       const bytes = bufferOf(next.value)
       checked?.read(bytes)
-      const text = decoder.write(bytes)
-      if (text) yield text
+      yield* lines(decoder.write(bytes))
     }
+    if (failure !== undefined) throw failure
     checked?.end()
-    const rest = decoder.end()
+    const rest = pending + (decoder.end() ?? '')
     if (rest) yield rest
   }
-  return {text: Readable.from(strings(), {objectMode: false}), warnings}
+  return {text: strings(), warnings}
 }

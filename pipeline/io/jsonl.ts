@@ -2,7 +2,6 @@
  * JSONL input: one `{"id", "text"}` object a line, read as a stream so a
  * large file never sits in memory whole. Bad lines become error records.
  */
-import type {Readable} from 'node:stream'
 import {replacedWarning, Utf8Check} from './utf8.js'
 
 export interface InputRecord {
@@ -147,7 +146,7 @@ export interface OverlongLine {
  * reads the next chunk only when the lines of the last one are taken.
  */
 export async function* readLines(
-  input: Readable,
+  input: AsyncIterable<unknown>,
   check?: Utf8Check,
 ): AsyncGenerator<string | OverlongLine> {
   const decoder = new TextDecoder('utf-8')
@@ -202,7 +201,9 @@ export interface RawLine {
  * The batch engine sends these to its workers, so the main thread never pays
  * for `JSON.parse`.
  */
-export async function* readRawJsonl(input: Readable): AsyncGenerator<RawLine | InputError> {
+export async function* readRawJsonl(
+  input: AsyncIterable<unknown>,
+): AsyncGenerator<RawLine | InputError> {
   let line = 0
   const check = new Utf8Check()
   for await (const raw of readLines(input, check)) {
@@ -220,7 +221,7 @@ export async function* readRawJsonl(input: Readable): AsyncGenerator<RawLine | I
 
 /** Stream the lines of `input` as records or errors, in order. */
 export async function* readJsonl(
-  input: Readable,
+  input: AsyncIterable<unknown>,
   fields: FieldMap = defaultFields,
 ): AsyncGenerator<InputRecord | InputError> {
   for await (const entry of readRawJsonl(input)) {

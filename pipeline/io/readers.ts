@@ -6,10 +6,10 @@
 import {createReadStream, type ReadStream} from 'node:fs'
 import {readdir, readFile, realpath, stat} from 'node:fs/promises'
 import {basename, join, relative, resolve} from 'node:path'
-import type {Readable} from 'node:stream'
-import {createGunzip} from 'node:zlib'
+import {Readable} from 'node:stream'
 import type {InputItem} from '../item.js'
 import {decode} from './decode.js'
+import {gunzipChunks} from './gunzip.js'
 import {decodeHtml} from './html-charset.js'
 import {HtmlInputError} from './html-errors.js'
 import {
@@ -182,7 +182,7 @@ export function itemOfLine(item: InputItem, fields: FieldMap): InputItem {
 /** Read a stream of one kind as items. `file` names the input in records. */
 export async function* readStream(
   kind: InputKind,
-  stream: Readable,
+  stream: Readable | AsyncIterable<unknown>,
   fields: FieldMap,
   file?: string,
 ): AsyncGenerator<InputItem> {
@@ -198,7 +198,9 @@ export async function* readStream(
     }
     case 'warc': {
       const {readWarc} = await import('./warc.js')
-      for await (const page of readWarc(stream)) {
+      for await (const page of readWarc(
+        stream instanceof Readable ? stream : Readable.from(stream),
+      )) {
         const where = {
           ...(file === undefined ? {} : {file}),
           id: page.url ?? `record ${page.record}`,
@@ -264,8 +266,9 @@ export async function* readInputFile(
     yield {...where, error: `Cannot read file: ${(error as Error).message}`}
     return
   }
-  // warcio detects gzip from the bytes; the other formats are unzipped here.
-  const stream = extensionOf(file.path).gzip && kind !== 'warc' ? raw.pipe(createGunzip()) : raw
+  // warcio detects gzip from the bytes; the other formats are unzipped here,
+  // every record decompressed before a fault kept (see `gunzipChunks`).
+  const stream = extensionOf(file.path).gzip && kind !== 'warc' ? gunzipChunks(raw) : raw
   try {
     if (kind === 'jsonl' && options.rawJsonl) {
       for await (const entry of readRawJsonl(stream)) {
