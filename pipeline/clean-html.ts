@@ -9,6 +9,7 @@
 
 import {type CleanOptions, clean} from './index.js'
 import {extractArticle} from './io/html.js'
+import {htmlTooLarge, textTooLarge} from './limits.js'
 import type {CleanRecord} from './record.js'
 
 /** Options of {@link cleanHtml}. */
@@ -24,7 +25,11 @@ export interface CleanHtmlOptions extends CleanOptions {
  * `HtmlInputError` on binary input.
  */
 export function cleanHtml(html: string, options: CleanHtmlOptions = {}): CleanRecord {
+  const large = htmlTooLarge(html.length)
+  if (large) throw new RangeError(large)
   const article = extractArticle(html, {url: options.url})
+  const long = textTooLarge(article.text.length)
+  if (long) throw new RangeError(long)
   return {
     ...clean(article.text, options),
     meta: article.meta,

@@ -5,6 +5,7 @@
  * serialisation happens where the work is spread out.
  */
 import {cleanHtml} from './index.js'
+import {htmlTooLarge, textTooLarge} from './limits.js'
 import type {CleanRecord, ErrorRecord} from './record.js'
 import {
   errorRecord,
@@ -72,6 +73,13 @@ export interface Processed {
   text?: string | undefined
 }
 
+/** Why `item` is too large to clean, if it is. */
+function tooLarge(item: InputItem): string | undefined {
+  if (item.html !== undefined) return htmlTooLarge(item.html.length)
+  if (item.text !== undefined) return textTooLarge(item.text.length)
+  return undefined
+}
+
 function runHtml(item: InputItem, html: string, options: ItemOptions): Outcome {
   try {
     const record = cleanHtml(html, {
@@ -104,7 +112,9 @@ export function recordJson(outcome: Outcome, item: InputItem, options: ItemOptio
 /** Clean one item into its line and digest; never throws. */
 export function processItem(item: InputItem, options: ItemOptions): Processed {
   let outcome: Outcome
+  const large = item.error === undefined ? tooLarge(item) : undefined
   if (item.error !== undefined) outcome = errorRecord(item, item.error)
+  else if (large !== undefined) outcome = errorRecord(item, large)
   else if (item.html !== undefined) outcome = runHtml(item, item.html, options)
   else {
     outcome = runRecord(item.text ?? '', {

@@ -70,6 +70,16 @@ export async function* batches(
   if (batch.length > 0) yield batch
 }
 
+/**
+ * The heaviest batch (characters) given to a worker. A record of millions of
+ * characters needs gigabytes to clean, past a worker's heap cap; the worker
+ * then stops and the batch is redone here. But one string larger than the
+ * whole cap (a WARC page of 150 MB) does not stop the worker: V8 aborts the
+ * process as it copies the string in. Past this weight the batch is cleaned
+ * here from the start.
+ */
+const mostInWorker = 4 * 1024 * 1024
+
 /** Runs batches: in the main thread or in worker threads. */
 export interface Runner {
   readonly jobs: number
@@ -218,11 +228,12 @@ export async function createRunner(
       // the head of the ordered output does not wait in a long queue of its own.
       // A batch over the usual size (one very long record) still goes to a
       // worker: cleaned here, it would hold up the main thread, and with it
-      // checkpoints, the progress bar and Ctrl-C, for seconds.
+      // checkpoints, the progress bar and Ctrl-C, for seconds. Not one past
+      // `mostInWorker`, though: see there.
+      const weight = batchWeight(units)
       if (
-        inPool >= 2 * workers &&
-        here < mostHere &&
-        batchWeight(units) <= defaultLimits.characters
+        weight > mostInWorker ||
+        (inPool >= 2 * workers && here < mostHere && weight <= defaultLimits.characters)
       ) {
         return runHere(units)
       }

@@ -26,6 +26,7 @@ import {
 import {replacedWarning} from '../pipeline/io/utf8.js'
 import {htmlType} from '../pipeline/io/warc.js'
 import type {InputItem} from '../pipeline/item.js'
+import {maxHtmlCharacters} from '../pipeline/limits.js'
 import {temporaryName} from '../pipeline/resume-run.js'
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'copydesk-readers-'))
@@ -607,5 +608,38 @@ describe('gzipped inputs that are damaged', () => {
         {file: name, line: 2, error: expect.stringMatching(/^Cannot read file: /)},
       ])
     }
+  })
+})
+
+describe('a WARC page too large to read', () => {
+  /** A response record written out by hand, its payload sent gzipped. */
+  function response(url: string, html: Buffer, gzipped: boolean): Buffer {
+    const head = `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n${gzipped ? 'Content-Encoding: gzip\r\n' : ''}\r\n`
+    const body = Buffer.concat([Buffer.from(head), gzipped ? gzipSync(html) : html])
+    const warc =
+      `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ${url}\r\n` +
+      `Content-Type: application/http; msgtype=response\r\nContent-Length: ${body.length}\r\n\r\n`
+    return Buffer.concat([Buffer.from(warc), body, Buffer.from('\r\n\r\n')])
+  }
+
+  it('is an error of its own (a gzip of 70 KB unpacking to 70 MB), the pages around it read', async () => {
+    const folder = scratch()
+    const huge = Buffer.alloc(maxHtmlCharacters + 1024, 'a')
+    huge.write('<p>', 0)
+    const small = Buffer.from('<p>The council met.</p>')
+    writeFileSync(
+      join(folder, 'bomb.warc'),
+      Buffer.concat([
+        response('https://news.example/a', small, false),
+        response('https://news.example/bomb', huge, true),
+        response('https://news.example/b', small, true),
+      ]),
+    )
+    const items = await readFileAt(join(folder, 'bomb.warc'), 'bomb.warc')
+    expect(items.map((item) => [item.id, item.html ?? item.error])).toEqual([
+      ['https://news.example/a', '<p>The council met.</p>'],
+      ['https://news.example/bomb', expect.stringMatching(/^Skipped: HTML too large: 67,109,888/)],
+      ['https://news.example/b', '<p>The council met.</p>'],
+    ])
   })
 })

@@ -6,6 +6,7 @@
  */
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {processItem} from '../pipeline/item.js'
+import {maxHtmlCharacters, maxTextCharacters} from '../pipeline/limits.js'
 
 const text =
   'Sen. Joe DaleJoseph Dale Jr.Senate panel delays vote MORE said the plan was sound. ' +
@@ -68,5 +69,23 @@ describe('a record too large to write', () => {
       line: 3,
       error: 'Cannot serialise the record: Invalid string length',
     })
+  })
+})
+
+describe('a text too large to clean as one record', () => {
+  it('is an error record that says how large it is and asks for parts; an HTML page too', () => {
+    const long = 'The board met. '.repeat(Math.ceil((maxTextCharacters + 1) / 15))
+    const record = JSON.parse(processItem({id: 'book', file: 'book.txt', text: long}, {}).json)
+    expect(record).toMatchObject({
+      id: 'book',
+      file: 'book.txt',
+      error: expect.stringMatching(
+        /^Text too large to clean as one record: 16,777,2\d\d characters \(at most 16,777,216\); split it into parts$/,
+      ),
+    })
+    const page = `<p>${'x'.repeat(maxHtmlCharacters)}</p>`
+    expect(JSON.parse(processItem({id: 'page', html: page}, {}).json).error).toMatch(
+      /^HTML too large: 67,108,871 characters/,
+    )
   })
 })

@@ -6,6 +6,7 @@
  */
 import type {Readable} from 'node:stream'
 import {LimitReader, WARCParser, type WARCRecord} from 'warcio'
+import {htmlTooLarge} from '../limits.js'
 import {decodeHtml} from './html-charset.js'
 import {HtmlInputError} from './html-errors.js'
 
@@ -181,6 +182,9 @@ async function pageOf(
   } catch (error) {
     return {record, url, error: `Cannot read WARC record: ${(error as Error).message}`}
   }
+  // A page of hundreds of megabytes (a small gzip can hold one) is refused before it is decoded.
+  const large = htmlTooLarge(bytes.byteLength)
+  if (large) return {record, url, error: `Skipped: ${large}`}
   // Binary payloads labelled HTML are refused by the HTML reader: an error record for this
   // record only, so the pages after it are still read.
   try {
