@@ -118,3 +118,40 @@ export async function fingerprintOf(
     sizes,
   }
 }
+
+/**
+ * Why the QA report cannot be written to `report`, if it cannot: it names a
+ * folder, or a file the run reads or writes (`kept`: the inputs, the run's
+ * own files and its mirrors), which the page would replace.
+ */
+export async function reportClash(
+  report: string,
+  kept: readonly string[],
+): Promise<string | undefined> {
+  const path = resolve(report)
+  const info = await stat(path).catch(() => undefined)
+  if (info?.isDirectory()) return `--report ${report} is a folder: name the HTML file to write`
+  const real = realOf(path)
+  for (const other of kept) {
+    if (realOf(resolve(other)) === real) {
+      return `--report ${report} would replace ${resolve(other)}, which the run reads or writes: choose another file for the report`
+    }
+  }
+  return undefined
+}
+
+/** The files a run reads and writes, which its report must not replace. */
+export function runPaths(
+  files: readonly InputFile[],
+  out: string | undefined,
+  runFiles: readonly string[],
+): string[] {
+  const paths = files.map((file) => file.path)
+  if (out === undefined) return paths
+  for (const name of runFiles) paths.push(join(out, name))
+  for (const file of files) {
+    const mirror = mirrorOf(file)
+    if (mirror !== undefined) paths.push(join(out, mirror))
+  }
+  return paths
+}

@@ -34,7 +34,8 @@ export {
 /** The run's own outputs in `--out`: every record, and the summary. */
 export const recordsFile = 'copydesk-records.jsonl'
 export const summaryFile = 'copydesk-summary.json'
-const runFiles = [recordsFile, summaryFile, 'copydesk-state.json']
+/** The run's own files in `--out` (the state file only while the run is unfinished). */
+export const runFiles = [recordsFile, summaryFile, 'copydesk-state.json']
 
 /** A run writes a checkpoint after this long (ms) or this many records, whichever comes first. */
 const checkpointEvery = 1000

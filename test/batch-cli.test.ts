@@ -333,3 +333,37 @@ describe('copydesk clean --keep-fields', () => {
     expect(result.stderr).toMatch(/--keep-fields takes field names separated by commas/)
   })
 })
+
+describe('copydesk clean --report and copydesk report -o', () => {
+  it('refuse a report file that would replace an input, a record file or a mirror, or that names a folder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'copydesk-report-'))
+    const input = join(folder, 'in.jsonl')
+    const line = `${JSON.stringify({id: 'a', text: card})}\n`
+    writeFileSync(input, line)
+    const out = join(folder, 'out')
+    for (const report of [
+      input,
+      join(out, 'copydesk-records.jsonl'),
+      join(out, 'in.jsonl'),
+      folder,
+    ]) {
+      const result = copydesk(['clean', input, '--out', out, '--report', report, '--quiet'])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(
+        /--report .* (would replace .*, which the run reads or writes|is a folder)/,
+      )
+    }
+    expect(readFileSync(input, 'utf8')).toBe(line)
+    expect(existsSync(join(out, 'copydesk-records.jsonl'))).toBe(false)
+
+    expect(copydesk(['clean', input, '--out', out, '--quiet']).code).toBe(0)
+    const records = readFileSync(join(out, 'copydesk-records.jsonl'), 'utf8')
+    const own = copydesk(['report', out, '-o', join(out, 'copydesk-records.jsonl')])
+    expect(own.code).toBe(2)
+    expect(own.stderr).toMatch(/--out .* would replace/)
+    expect(readFileSync(join(out, 'copydesk-records.jsonl'), 'utf8')).toBe(records)
+    // Elsewhere it is written.
+    expect(copydesk(['report', out, '-o', join(folder, 'qa.html')]).code).toBe(0)
+    expect(readFileSync(join(folder, 'qa.html'), 'utf8')).toMatch(/^<!doctype html>/i)
+  })
+})

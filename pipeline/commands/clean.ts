@@ -155,8 +155,13 @@ export async function cleanCommand(args: string[]): Promise<number> {
 
   if (positionals.length > 0) {
     expectLongRun()
-    const {expandPaths, runBatch} = await import('../batch.js')
+    const {expandPaths, runBatch, runFiles} = await import('../batch.js')
     const files = await expandPaths(positionals)
+    if (values.report !== undefined) {
+      const {reportClash, runPaths} = await import('../batch-outputs.js')
+      const clash = await reportClash(values.report, runPaths(files, values.out, runFiles))
+      if (clash) throw new UsageError(clash)
+    }
     const report =
       values.report === undefined
         ? undefined

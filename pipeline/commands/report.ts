@@ -2,9 +2,11 @@
  * `copydesk report`: a run's records into one self-contained HTML page for
  * QA review (see README, QA report).
  */
-import {basename, resolve} from 'node:path'
+import {stat} from 'node:fs/promises'
+import {basename, join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
-import {UsageError} from '../batch.js'
+import {runFiles, UsageError} from '../batch.js'
+import {reportClash} from '../batch-outputs.js'
 import {buildReport} from '../report/html.js'
 import {readSuppressions, type Suppression} from '../report/suppressions.js'
 import {readRecords, writeReport} from '../report/write.js'
@@ -33,6 +35,13 @@ export async function reportCommand(args: string[]): Promise<number> {
   const [run, ...extra] = positionals
   if (run === undefined || extra.length > 0) {
     throw new UsageError('report needs exactly one RUN (an --out folder or a records file)')
+  }
+  if (values.out !== undefined) {
+    // The page must not replace the run it reports on.
+    const info = await stat(run).catch(() => undefined)
+    const kept = info?.isDirectory() ? runFiles.map((name) => join(run, name)) : [run]
+    const clash = await reportClash(values.out, kept)
+    if (clash) throw new UsageError(clash.replace('--report', '--out'))
   }
   let records: unknown[]
   try {
