@@ -101,7 +101,7 @@ export function textFileOf(
 /** Hash of the inputs (paths, sizes, times) and configuration, with the input sizes. */
 export async function fingerprintOf(
   files: readonly InputFile[],
-  options: {readonly fields?: FieldMap | undefined},
+  options: {readonly fields?: FieldMap | undefined; readonly textFiles?: boolean | undefined},
   itemOptions: ItemOptions,
 ): Promise<{fingerprint: string; bytes: number; sizes: number[]}> {
   const hash = createHash('sha256')
@@ -112,6 +112,9 @@ export async function fingerprintOf(
     hash.update(JSON.stringify([file.path, file.relativePath, info?.size, info?.mtimeMs]))
   }
   hash.update(JSON.stringify([stampFor(itemOptions), options.fields ?? defaultFields]))
+  // A resume with `--text-files` added or dropped would leave texts for only some
+  // records (only when set, so that runs from before the check still resume).
+  if (options.textFiles) hash.update('\0text-files')
   return {
     fingerprint: hash.digest('hex'),
     bytes: sizes.reduce((sum, size) => sum + size, 0),

@@ -14,6 +14,7 @@ import {writeFileAtomic} from './io/atomic.js'
 import {defaultFields, type FieldMap} from './io/jsonl.js'
 import {type InputFile, kindOf, readInputFile, UsageError} from './io/readers.js'
 import type {Digest, ItemOptions} from './item.js'
+import {lockOut} from './out-lock.js'
 import {createRunner, defaultJobs, mapOrdered} from './pool.js'
 import type {EndUnit, Finished, ItemDone, Unit} from './pool-worker.js'
 import {Progress} from './progress.js'
@@ -80,6 +81,20 @@ export async function runBatch(
   const clash = out && outputClash(files, out, runFiles, options.textFiles === true)
   if (clash) throw new UsageError(clash)
   if (options.resume && !out) throw new UsageError('--resume needs --out DIR')
+  const lock = out ? await lockOut(out) : undefined
+  try {
+    return await runLocked(files, options, out)
+  } finally {
+    await lock?.release()
+  }
+}
+
+/** {@link runBatch} once the checks are done and `out`, if any, is locked. */
+async function runLocked(
+  files: readonly InputFile[],
+  options: BatchOptions,
+  out: string | undefined,
+): Promise<BatchResult> {
   const itemOptions: ItemOptions = {score: options.score, dryRun: options.dryRun}
   const fields = options.fields ?? defaultFields
   const summary = new SummaryBuilder()

@@ -13,11 +13,12 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import {tmpdir} from 'node:os'
+import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {fingerprintOf} from '../pipeline/batch-outputs.js'
+import {lockFile, lockOut} from '../pipeline/out-lock.js'
 
 const cli = fileURLToPath(new URL('../dist/pipeline/cli.js', import.meta.url))
 
@@ -218,5 +219,50 @@ describe('copydesk clean --resume after SIGKILL', () => {
     expect(await print()).toBe((await fingerprintOf(files, {fields}, {})).fingerprint)
     expect(await print(['title'])).not.toBe(await print())
     expect(await print(['title'])).not.toBe(await print(['*']))
+    // Texts written for only the records after the checkpoint: not the same run.
+    const withTexts = await fingerprintOf(files, {fields, textFiles: true}, {})
+    expect(withTexts.fingerprint).not.toBe(await print())
+    expect((await fingerprintOf(files, {fields, textFiles: false}, {})).fingerprint).toBe(
+      await print(),
+    )
+  })
+
+  it('lets one run at a time write a folder, and takes over the lock of a run that was killed', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'copydesk-lock-')), 'out')
+    const held = await lockOut(out)
+    await expect(lockOut(out)).rejects.toThrow(
+      new RegExp(`Another copydesk run \\(process ${process.pid}\\) is writing to`),
+    )
+    await held.release()
+    expect(existsSync(join(out, lockFile))).toBe(false)
+    // A lock left by a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    })
+    writeFileSync(join(out, lockFile), JSON.stringify({pid: Number(gone.stdout), host: hostname()}))
+    const taken = await lockOut(out)
+    expect(JSON.parse(readFileSync(join(out, lockFile), 'utf8'))).toEqual({
+      pid: process.pid,
+      host: hostname(),
+    })
+    await taken.release()
+    // One held on another machine cannot be checked: it is left alone.
+    writeFileSync(join(out, lockFile), JSON.stringify({pid: 1, host: `not-${hostname()}`}))
+    await expect(lockOut(out)).rejects.toThrow(/process 1 on not-/)
+
+    // The command refuses to start beside a live run, and writes nothing.
+    const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
+    writeFileSync(join(input, 'one.txt'), story(1))
+    writeFileSync(join(out, lockFile), JSON.stringify({pid: process.pid, host: hostname()}))
+    for (const extra of [[], ['--resume']]) {
+      const result = spawnSync(
+        process.execPath,
+        [cli, 'clean', input, '--out', out, ...extra, '--quiet'],
+        {encoding: 'utf8'},
+      )
+      expect(result.status).toBe(2)
+      expect(result.stderr).toMatch(/Another copydesk run .* is writing to/)
+    }
+    expect(readdirSync(out)).toEqual([lockFile])
   })
 })
