@@ -3,7 +3,7 @@
  * what it left. See `resume.ts` for the files and the checkpoint.
  */
 import {createReadStream} from 'node:fs'
-import {readdir, rm} from 'node:fs/promises'
+import {readdir, rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readLines} from './io/jsonl.js'
 import {UsageError} from './io/readers.js'
@@ -59,14 +59,35 @@ export async function prepareResume(
         `(run without --resume to start afresh)`,
     )
   }
-  for (const name of state.completed) await finishOutput(join(out, name))
-  if (state.finished) {
-    await recount(join(out, recordsName), Number.POSITIVE_INFINITY, summary)
-    await removeState(out)
+  try {
+    for (const name of state.completed) await finishOutput(join(out, name))
+    if (state.finished) {
+      await recount(join(out, recordsName), Number.POSITIVE_INFINITY, summary)
+      await removeState(out)
+      return state
+    }
+    const partial = partialPath(join(out, recordsName))
+    const checkpoint = state.outputs[recordsName] ?? 0
+    const size = await stat(partial).then(
+      (info) => info.size,
+      () => -1,
+    )
+    if (size < checkpoint) {
+      throw new Error(
+        size < 0
+          ? `${partial} is missing`
+          : `${partial} holds ${size} bytes, fewer than the ${checkpoint} of the last checkpoint`,
+      )
+    }
+    await recount(partial, checkpoint, summary)
     return state
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    // Files of the stopped run removed or changed since: it cannot go on from where it was.
+    throw new UsageError(
+      `Cannot resume in ${out}: ${(error as Error).message} (run without --resume to start afresh)`,
+    )
   }
-  await recount(partialPath(join(out, recordsName)), state.outputs[recordsName] ?? 0, summary)
-  return state
 }
 
 /** Names of temporary files of atomic writes and of partial outputs. */

@@ -10,6 +10,7 @@
 import {type FileHandle, mkdir, open, readFile, rename, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {writeFileAtomic} from './io/atomic.js'
+import {UsageError} from './io/readers.js'
 
 export const stateFile = 'copydesk-state.json'
 
@@ -49,7 +50,9 @@ export class OutputFile {
         () => -1,
       )
       if (size < resumeAt) {
-        throw new Error(`Cannot resume ${path}: its partial output is shorter than the checkpoint`)
+        throw new UsageError(
+          `Cannot resume ${path}: its partial output ${size < 0 ? 'is missing' : 'is shorter than the checkpoint'} (run without --resume to start afresh)`,
+        )
       }
     }
     const handle = await open(partial, resumeAt === undefined ? 'w' : 'a')

@@ -5,12 +5,15 @@
  */
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process'
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs'
 import {hostname, tmpdir} from 'node:os'
@@ -183,6 +186,40 @@ describe('copydesk clean --resume after SIGKILL', () => {
       'd-last.txt',
     ])
   }, 90_000)
+
+  it('says why it cannot resume when the partial records of the stopped run were removed or cut', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
+    const out = join(mkdtempSync(join(tmpdir(), 'copydesk-resume-out-')), 'out')
+    makeInputs(input)
+    const args = ['clean', input, '--out', out, '--no-score', '--jobs', '1', '--quiet']
+    const child = start(args)
+    const exit = finished(child)
+    let exited = false
+    void exit.then(() => {
+      exited = true
+    })
+    while (!exited && checkpoint(out) === 0) await sleep(5)
+    child.kill('SIGKILL')
+    await exit
+    expect(checkpoint(out), 'killed before its first checkpoint').toBeGreaterThan(0)
+    const cut = `${out}-cut`
+    cpSync(out, cut, {recursive: true})
+    rmSync(partialRecords(out))
+    truncateSync(partialRecords(cut), 10)
+    for (const [folder, why] of [
+      [out, /copydesk-partial is missing/],
+      [cut, /copydesk-partial holds 10 bytes, fewer than the \d+ of the last checkpoint/],
+    ] as const) {
+      const resumed = args.map((arg) => (arg === out ? folder : arg))
+      const result = spawnSync(process.execPath, [cli, ...resumed, '--resume'], {
+        encoding: 'utf8',
+      })
+      expect(result.status).toBe(2)
+      expect(result.stderr).toMatch(why)
+      expect(result.stderr).toMatch(/run without --resume to start afresh/)
+      expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
+    }
+  }, 60_000)
 
   it('refuses to resume when the inputs changed', () => {
     const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))

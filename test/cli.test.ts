@@ -133,6 +133,16 @@ describe('copydesk clean --jsonl', () => {
     )
   })
 
+  it('refuses --jsonl with another --format', () => {
+    const result = copydesk(['clean', '--jsonl', '--format', 'csv'], '{"id": "a", "text": "Hi."}\n')
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/--jsonl and --format csv name two formats/)
+    expect(
+      copydesk(['clean', '--jsonl', '--format', 'jsonl', '--quiet'], '{"id": "a", "text": "Hi."}\n')
+        .code,
+    ).toBe(0)
+  })
+
   it('reads other field names with --id-field and --text-field', () => {
     const result = copydesk(
       ['clean', '--jsonl', '--id-field', 'url', '--text-field', 'content', '--quiet'],

@@ -185,6 +185,9 @@ export async function cleanCommand(args: string[]): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out needs at least one input PATH')
   if (values.report !== undefined) throw new UsageError('--report needs input PATHs')
   if (values.resume) throw new UsageError('--resume needs input PATHs and --out DIR')
+  if (values.jsonl && values.format !== undefined && values.format !== 'jsonl') {
+    throw new UsageError(`--jsonl and --format ${values.format} name two formats: give one`)
+  }
   const format = values.format ?? (values.jsonl ? 'jsonl' : 'text')
   if (!stdinKinds.has(format as InputKind)) {
     throw new UsageError(`--format must be one of ${[...stdinKinds].join(', ')}, not \`${format}\``)
