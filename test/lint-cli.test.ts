@@ -3,7 +3,7 @@
  * file, inline comments and baselines, each on files written here.
  */
 import {spawnSync} from 'node:child_process'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {fixture, lint, lintJson, workspace} from './lint-support.js'
@@ -220,6 +220,23 @@ describe('copydesk lint: files as they are on disk', () => {
       /story\.txt: not fixed: --fix rewrites only files it reads as UTF-8/,
     )
     expect(readFileSync(join(root, 'story.txt'))).toEqual(latin)
+  })
+
+  it('fixes the file a link points to, keeping the link, and keeps a file private', () => {
+    const root = workspace({
+      'drafts/story.md': 'Rates rose.  The board met.\n',
+      'private.md': 'The  vote was close.\n',
+    })
+    symlinkSync(join('drafts', 'story.md'), join(root, 'story.md'))
+    chmodSync(join(root, 'private.md'), 0o600)
+    const result = lint(['--fix', 'story.md', 'private.md'], {cwd: root})
+    expect(result.code).toBe(0)
+    expect(lstatSync(join(root, 'story.md')).isSymbolicLink()).toBe(true)
+    expect(readFileSync(join(root, 'drafts', 'story.md'), 'utf8')).toBe(
+      'Rates rose. The board met.\n',
+    )
+    expect(readFileSync(join(root, 'private.md'), 'utf8')).toBe('The vote was close.\n')
+    expect(statSync(join(root, 'private.md')).mode & 0o777).toBe(0o600)
   })
 
   it('fixes a CRLF file and writes it back with CRLF line ends', () => {

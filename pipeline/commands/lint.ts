@@ -8,7 +8,7 @@ import {appendFile, readFile} from 'node:fs/promises'
 import {resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {UsageError} from '../batch.js'
-import {writeFileAtomic} from '../io/atomic.js'
+import {replaceFileAtomic} from '../io/atomic.js'
 import {decode} from '../io/decode.js'
 import {applyBaseline, readBaseline, writeBaseline} from '../lint/baseline.js'
 import {ConfigFinder, type LintConfig, resolveRule} from '../lint/config.js'
@@ -89,7 +89,7 @@ async function fixFile(
   }
   if (Object.keys(fixed).length > 0) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? byteOrderMark : ''
-    await writeFileAtomic(path, bom + (crlf ? text.replaceAll('\n', '\r\n') : text))
+    await replaceFileAtomic(path, bom + (crlf ? text.replaceAll('\n', '\r\n') : text))
     result.fixed = fixed
   }
   return {result, fixed}

@@ -4,7 +4,7 @@
  */
 import {randomBytes} from 'node:crypto'
 import {createWriteStream, type WriteStream} from 'node:fs'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, realpath, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {finished} from 'node:stream/promises'
 
@@ -22,6 +22,26 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   try {
     await writeFile(temporary, data)
     await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
+  }
+}
+
+/**
+ * Replace the contents of the existing file `path` atomically, as an editor
+ * saving it would: through a symbolic link, the file it points to (the link
+ * stays a link), and with its permission bits (a private file stays private).
+ */
+export async function replaceFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const target = await realpath(path)
+  const {mode} = await stat(target)
+  const temporary = temporaryPath(target)
+  try {
+    await writeFile(temporary, data, {mode: mode & 0o7777})
+    // The process's umask may have narrowed the mode given at creation.
+    await chmod(temporary, mode & 0o7777)
+    await rename(temporary, target)
   } catch (error) {
     await rm(temporary, {force: true})
     throw error
