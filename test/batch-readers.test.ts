@@ -643,3 +643,34 @@ describe('a WARC page too large to read', () => {
     ])
   })
 })
+
+describe('a WARC response whose HTTP head ends in bare line feeds', () => {
+  it('is an error of its own, not an empty page; an empty page is still a page', async () => {
+    const folder = scratch()
+    const record = (url: string, body: string): Buffer => {
+      const warc =
+        `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ${url}\r\n` +
+        `Content-Type: application/http; msgtype=response\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`
+      return Buffer.from(`${warc}${body}\r\n\r\n`)
+    }
+    const page =
+      '<html><body><p>The harbour board voted to widen the north channel.</p></body></html>'
+    writeFileSync(
+      join(folder, 'lf.warc'),
+      Buffer.concat([
+        record('https://news.example/a', `HTTP/1.1 200 OK\nContent-Type: text/html\n\n${page}`),
+        record('https://news.example/empty', 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n'),
+        record(
+          'https://news.example/b',
+          `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n${page}`,
+        ),
+      ]),
+    )
+    const items = await readFileAt(join(folder, 'lf.warc'), 'lf.warc')
+    expect(items.map((item) => [item.id, item.html ?? item.error])).toEqual([
+      ['https://news.example/a', expect.stringMatching(/HTTP head may not end in a blank line/)],
+      ['https://news.example/empty', ''],
+      ['https://news.example/b', page],
+    ])
+  })
+})

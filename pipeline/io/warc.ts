@@ -150,6 +150,13 @@ export async function* readWarc(input: Readable): AsyncGenerator<WarcPage | Warc
   if (!counted.endsWhole(parser.offset) && cutRecord !== record) yield cutShort()
 }
 
+/** About how many bytes an HTTP head took in the record (its status line and headers as written). */
+function headLength(http: NonNullable<WARCRecord['httpHeaders']>): number {
+  let length = http.statusline.length + 4
+  for (const [name, value] of http.headers) length += name.length + value.length + 4
+  return length
+}
+
 /** The page of one WARC record, an error for a page that could not be read, or `undefined` for any other record. */
 async function pageOf(
   entry: WARCRecord,
@@ -175,6 +182,15 @@ async function pageOf(
         url,
         error: `WARC record ${record} is cut short: ${raw.byteLength} of its ${announced} payload bytes are in the file`,
         cut: true,
+      }
+    }
+    if (raw.byteLength === 0 && headLength(http) + 16 < (entry.warcContentLength ?? 0)) {
+      // A head whose lines end in a bare LF runs into the page: warcio then
+      // reads the whole record as head and hands back an empty page.
+      return {
+        record,
+        url,
+        error: `WARC record ${record} gave an empty page from ${entry.warcContentLength} bytes: its HTTP head may not end in a blank line (CRLF CRLF)`,
       }
     }
     // `true`: undo chunked transfer and content encodings, as a browser would.
