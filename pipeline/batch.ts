@@ -295,7 +295,9 @@ async function runLocked(
       await saveState(out, state)
       await finishOutput(join(out, recordsFile))
       await removeState(out)
-      if (resumed) await sweepTemporaries(out)
+      // Also what a run killed before its first checkpoint left (a text file's
+      // temporary copy): the lock keeps other runs out, so nothing else writes here.
+      await sweepTemporaries(out)
       written.push(join(out, recordsFile), join(out, summaryFile))
     }
     return {summary: built, written}

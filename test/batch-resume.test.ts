@@ -221,6 +221,28 @@ describe('copydesk clean --resume after SIGKILL', () => {
     }
   }, 60_000)
 
+  it('sweeps what a run killed before its first checkpoint left, at the end of the next run', () => {
+    const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
+    writeFileSync(join(input, 'wire.jsonl'), `${JSON.stringify({id: 'r1', text: story(1)})}\n`)
+    const out = join(mkdtempSync(join(tmpdir(), 'copydesk-resume-out-')), 'out')
+    const leftovers = [
+      join(out, 'texts', 'wire.jsonl', '.000017-r16.txt.copydesk-tmp-4242-0badf00d'),
+      join(out, '.wire.jsonl.copydesk-partial'),
+    ]
+    for (const path of leftovers) {
+      mkdirSync(join(path, '..'), {recursive: true})
+      writeFileSync(path, 'half a record')
+    }
+    const result = spawnSync(
+      process.execPath,
+      [cli, 'clean', join(input, 'wire.jsonl'), '--out', out, '--text-files', '--quiet'],
+      {encoding: 'utf8'},
+    )
+    expect(result.status).toBe(0)
+    for (const path of leftovers) expect(existsSync(path), path).toBe(false)
+    expect(readdirSync(join(out, 'texts', 'wire.jsonl'))).toEqual(['000001-r1.txt'])
+  })
+
   it('refuses to resume when the inputs changed', () => {
     const input = mkdtempSync(join(tmpdir(), 'copydesk-resume-in-'))
     const out = join(mkdtempSync(join(tmpdir(), 'copydesk-resume-out-')), 'out')
