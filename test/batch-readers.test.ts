@@ -4,7 +4,7 @@
  */
 
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Readable} from 'node:stream'
@@ -433,6 +433,22 @@ describe('whole-file inputs and paths', () => {
     ])
     const binary = await readFileAt(join(folder, 'photo.txt'), 'photo.txt')
     expect(binary[0]?.error).toMatch(/binary/)
+  })
+
+  it('names each file once, and keeps a dangling link to an input as a file that cannot be read', async () => {
+    const folder = scratch()
+    mkdirSync(join(folder, 'feed'))
+    writeFileSync(join(folder, 'feed', 'a.txt'), 'One story.\n')
+    symlinkSync('gone.txt', join(folder, 'feed', 'b.txt'))
+    symlinkSync('gone.png', join(folder, 'feed', 'c.png'))
+    const files = await expandPaths([
+      join(folder, 'feed'),
+      join(folder, 'feed', 'a.txt'),
+      join(folder, 'feed', '..', 'feed', 'a.txt'),
+    ])
+    expect(files.map((file) => file.relativePath)).toEqual(['a.txt', 'b.txt'])
+    const [broken] = await readFileAt(join(folder, 'feed', 'b.txt'), 'b.txt')
+    expect(broken?.error).toMatch(/^Cannot read file: ENOENT/)
   })
 
   it('expands folders (sorted, inputs only) and glob patterns', async () => {

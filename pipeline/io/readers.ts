@@ -101,7 +101,23 @@ export async function expandPaths(paths: readonly string[]): Promise<InputFile[]
       files.push({path: absolute, relativePath: basename(absolute)})
     }
   }
-  return files
+  return once(files)
+}
+
+/**
+ * Each file once, where it was first named: a file named twice, or named and
+ * inside a folder named too, gave its records twice.
+ */
+async function once(files: readonly InputFile[]): Promise<InputFile[]> {
+  const kept: InputFile[] = []
+  const real = new Set<string>()
+  for (const file of files) {
+    const path = await realpath(file.path).catch(() => file.path)
+    if (real.has(path)) continue
+    real.add(path)
+    kept.push(file)
+  }
+  return kept
 }
 
 async function walk(
@@ -126,7 +142,10 @@ async function walk(
         isDirectory = target.isDirectory()
         isFile = target.isFile()
       } catch {
-        continue // a dangling link
+        // A dangling link to an input is a file that cannot be read: an error
+        // record says so, where it used to vanish from the run.
+        if (kindOf(entry.name) !== undefined) files.push({path, relativePath: relative(root, path)})
+        continue
       }
     }
     if (isDirectory) await walk(root, path, files, seen)
