@@ -104,6 +104,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`copydesk: ${(error as Error).message}\n`)
       return 2
     }
+    // The system refused a read or write (a full disk, a closed pipe): its
+    // message says what and where; a stack trace would add nothing.
+    if (typeof (error as {syscall?: unknown}).syscall === 'string') {
+      process.stderr.write(`copydesk: ${(error as Error).message}\n`)
+      return 1
+    }
     throw error
   }
 }
@@ -111,7 +117,9 @@ export async function main(argv: string[]): Promise<number> {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // A closed pipe (`copydesk … | head`) is not a failure of ours.
   if (error.code === 'EPIPE') process.exit(0)
-  throw error
+  // Any other (a full disk behind `> file`): said in a line, and the run has failed.
+  process.stderr.write(`copydesk: cannot write standard output: ${error.message}\n`)
+  process.exit(1)
 })
 
 process.exitCode = await main(process.argv.slice(2))

@@ -3,7 +3,7 @@
  */
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -132,6 +132,20 @@ describe('copydesk clean --jsonl', () => {
       /4 record\(s\), 3 cleaned, 1 error|4 record\(s\), 2 cleaned, 2 error/,
     )
   })
+
+  it.skipIf(!existsSync('/dev/full'))(
+    'says in one line, without a stack trace, that a full disk stopped it',
+    () => {
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" clean > /dev/full`], {
+        input: seed,
+        encoding: 'utf8',
+      })
+      expect(result.status).toBe(1)
+      expect(result.stderr).toBe(
+        'copydesk: cannot write standard output: ENOSPC: no space left on device, write\n',
+      )
+    },
+  )
 
   it('refuses --jsonl with another --format', () => {
     const result = copydesk(['clean', '--jsonl', '--format', 'csv'], '{"id": "a", "text": "Hi."}\n')
