@@ -15,22 +15,22 @@ export async function* gunzipChunks(source: AsyncIterable<unknown>): AsyncGenera
   const gunzip = createGunzip()
   const out: Buffer[] = []
   let failure: Error | undefined
+  let wake: (() => void) | undefined
   gunzip.on('data', (chunk: Buffer) => {
     out.push(chunk)
+  })
+  // Listened to for the whole life of the stream: its error may come after a
+  // step's callback, and an error nobody listens to would end the process.
+  gunzip.on('error', (error: Error) => {
+    failure ??= error
+    wake?.()
   })
   // Waits until the step is done or the unzipper fails (the step's callback may then never come).
   const settled = (step: (done: () => void) => void): Promise<void> =>
     new Promise((resolve) => {
-      const done = (): void => {
-        gunzip.off('error', onError)
-        resolve()
-      }
-      const onError = (error: Error): void => {
-        failure ??= error
-        done()
-      }
-      gunzip.once('error', onError)
-      step(done)
+      if (failure) return resolve()
+      wake = resolve
+      step(() => resolve())
     })
   try {
     for await (const chunk of source) {
