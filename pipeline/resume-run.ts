@@ -3,7 +3,7 @@
  * what it left. See `resume.ts` for the files and the checkpoint.
  */
 import {createReadStream} from 'node:fs'
-import {readdir, rm, stat} from 'node:fs/promises'
+import {readdir, rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import {readLines} from './io/jsonl.js'
 import {UsageError} from './io/readers.js'
@@ -12,6 +12,7 @@ import {
   finishOutput,
   loadState,
   partialPath,
+  partialShortOf,
   type RunState,
   removeState,
   stateFile,
@@ -68,17 +69,8 @@ export async function prepareResume(
     }
     const partial = partialPath(join(out, recordsName))
     const checkpoint = state.outputs[recordsName] ?? 0
-    const size = await stat(partial).then(
-      (info) => info.size,
-      () => -1,
-    )
-    if (size < checkpoint) {
-      throw new Error(
-        size < 0
-          ? `${partial} is missing`
-          : `${partial} holds ${size} bytes, fewer than the ${checkpoint} of the last checkpoint`,
-      )
-    }
+    const short = await partialShortOf(partial, checkpoint)
+    if (short) throw new Error(short)
     await recount(partial, checkpoint, summary)
     return state
   } catch (error) {

@@ -23,6 +23,24 @@ export function partialPath(path: string): string {
 const flushBytes = 1024 * 1024
 
 /** An output file that grows in its partial file; see the module comment. */
+/**
+ * Why the partial file `partial` cannot go on from a checkpoint `resumeAt`
+ * bytes in, if it cannot: it was removed, or holds fewer bytes.
+ */
+export async function partialShortOf(
+  partial: string,
+  resumeAt: number,
+): Promise<string | undefined> {
+  const size = await stat(partial).then(
+    (info) => info.size,
+    () => -1,
+  )
+  if (size >= resumeAt) return undefined
+  return size < 0
+    ? `${partial} is missing`
+    : `${partial} holds ${size} bytes, fewer than the ${resumeAt} of the last checkpoint`
+}
+
 export class OutputFile {
   /** Bytes on disk in the partial file (everything flushed). */
   bytes: number
@@ -44,16 +62,9 @@ export class OutputFile {
   static async open(path: string, resumeAt?: number): Promise<OutputFile> {
     const partial = partialPath(path)
     await mkdir(dirname(path), {recursive: true})
-    if (resumeAt !== undefined) {
-      const size = await stat(partial).then(
-        (info) => info.size,
-        () => -1,
-      )
-      if (size < resumeAt) {
-        throw new UsageError(
-          `Cannot resume ${path}: its partial output ${size < 0 ? 'is missing' : 'is shorter than the checkpoint'} (run without --resume to start afresh)`,
-        )
-      }
+    const short = resumeAt === undefined ? undefined : await partialShortOf(partial, resumeAt)
+    if (short) {
+      throw new UsageError(`Cannot resume ${path}: ${short} (run without --resume to start afresh)`)
     }
     const handle = await open(partial, resumeAt === undefined ? 'w' : 'a')
     if (resumeAt !== undefined) await handle.truncate(resumeAt)

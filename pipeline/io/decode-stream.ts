@@ -75,17 +75,19 @@ export function decodeStream(input: AsyncIterable<unknown>, check?: Utf8Check): 
     const sample: Buffer[] = []
     let size = 0
     let done = false
-    // An input that fails while the sample is read (a damaged gzip) still gives what came before.
+    // An input that fails (a damaged gzip) still gives what came before: its
+    // error is kept, and the input counts as ended.
     let failure: unknown
-    while (size < sampleBytes) {
-      let next: IteratorResult<unknown>
+    const pull = async (): Promise<IteratorResult<unknown>> => {
       try {
-        next = await iterator.next()
+        return await iterator.next()
       } catch (error) {
         failure = error
-        done = true
-        break
+        return {done: true, value: undefined}
       }
+    }
+    while (size < sampleBytes) {
+      const next = await pull()
       if (next.done) {
         done = true
         break
@@ -113,13 +115,7 @@ export function decodeStream(input: AsyncIterable<unknown>, check?: Utf8Check): 
     }
     yield* lines(decoder.write(head))
     while (!done) {
-      let next: IteratorResult<unknown>
-      try {
-        next = await iterator.next()
-      } catch (error) {
-        failure = error
-        break
-      }
+      const next = await pull()
       if (next.done) break
       const bytes = bufferOf(next.value)
       checked?.read(bytes)

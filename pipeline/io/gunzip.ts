@@ -2,7 +2,8 @@
  * Gunzip a byte stream chunk by chunk, keeping every byte it decompressed
  * before a fault. A piped `createGunzip()` read with `for await` throws at a
  * fault and drops what it still held: a gzipped JSONL with one stray byte
- * after its end lost its last 30 records, though they decompressed fine.
+ * after its end, read a record a turn as a batch reads it, lost its last 208
+ * of 3,000 records, though they decompressed fine.
  */
 import {createGunzip} from 'node:zlib'
 
